@@ -1,0 +1,547 @@
+"""Pages of the network workspace for the agreement and the work it governs. Thin: parse
+input, call a service or selector, render (STYLE)."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.agreements import selectors, services, work
+from samverkan.agreements.forms import (
+    AgreementForm,
+    BusinessPlanForm,
+    ChairsForm,
+    ContactForm,
+    FocusAreaForm,
+    MandateForm,
+    MatterForm,
+    MatterStatusForm,
+    ReviewForm,
+    WorkingGroupForm,
+)
+from samverkan.agreements.models import (
+    AgreementVersion,
+    BusinessPlan,
+    Chairmanship,
+    FocusArea,
+    Matter,
+    OnboardingTask,
+    WorkingGroup,
+)
+from samverkan.agreements.parameters import labels
+from samverkan.cooperation.models import Municipality
+from samverkan.errors import ServiceError
+from samverkan.networks.models import Membership, Network
+from samverkan.people import policy
+from samverkan.people.models import Person
+
+
+def _internal(request: HttpRequest, slug: str) -> Network:
+    """Matters, groups and onboarding are the network's internal pages (members and up)."""
+    network = policy.get_network_for(request.user, slug)
+    if not policy.can_read_internal(request.user, network):
+        raise PermissionDenied(_("Sidan är till för nätverkets medlemmar."))
+    return network
+
+
+def _fail(form: Form, exc: ServiceError) -> None:
+    errors = getattr(exc, "errors", None) or {exc.field: exc.message}
+    for name, message in errors.items():
+        form.add_error(name if name in form.fields else None, message)
+
+
+def _municipalities() -> Any:
+    return Municipality.objects.members_on(timezone.localdate())
+
+
+def _members(network: Network) -> Any:
+    today = timezone.localdate()
+    return (
+        Person.objects.filter(
+            pk__in=Membership.objects.on(today).filter(network=network).values("person_id")
+        )
+        .select_related("municipality")
+        .order_by("name")
+    )
+
+
+def _focus_areas(network: Network) -> Any:
+    return FocusArea.objects.filter(business_plan__network=network).select_related("business_plan")
+
+
+# ---- agreement --------------------------------------------------------------------------------
+
+
+@login_required
+def agreement(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug)
+    today = timezone.localdate()
+    all_versions = selectors.versions(network)
+    current = selectors.version_in_force(network, on=today)
+    params = selectors.AgreementParameters.from_version(current)
+    label = labels()
+    rows = [(label[k], v) for k, v in params.as_dict().items()]
+    diff = None
+    if len(all_versions) >= 2:
+        diff = selectors.version_diff(all_versions[1], all_versions[0])
+    reviews = network.agreement_reviews.select_related("version").order_by("-year")
+    meetings = dict(selectors.meeting_choices(network))
+    return render(
+        request,
+        "agreements/agreement.html",
+        {
+            "network": network,
+            "current": current,
+            "versions": [(v, meetings.get(v.adopted_at_meeting_id or 0)) for v in all_versions],
+            "rows": rows,
+            "diff": diff,
+            "reviews": reviews,
+            "can_edit": policy.can_edit_network(request.user, network),
+        },
+    )
+
+
+@login_required
+def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug, for_write=True)
+    today = timezone.localdate()
+    current = selectors.version_in_force(network, on=today) or next(
+        iter(selectors.versions(network)), None
+    )
+    form = AgreementForm(
+        request.POST or None,
+        initial=AgreementForm.initial_from(current, today),
+        meetings=selectors.meeting_choices(network),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = services.adopt_agreement_version(
+                request.user,
+                network,
+                text=form.cleaned_data["text"],
+                parameters=form.parameters(),
+                adopted_on=form.cleaned_data["adopted_on"],
+                meeting_id=form.cleaned_data["meeting_id"],
+                note=form.cleaned_data["note"],
+            )
+            messages.success(
+                request, _("Version %(n)d av överenskommelsen är sparad.") % {"n": version.number}
+            )
+            return redirect("agreements:agreement", slug=slug)
+        except ServiceError as exc:
+            _fail(form, exc)
+    return render(
+        request,
+        "agreements/agreement_edit.html",
+        {"network": network, "form": form, "current": current},
+    )
+
+
+@login_required
+def agreement_diff(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug)
+    all_versions = selectors.versions(network)
+    by_number = {v.number: v for v in all_versions}
+    try:
+        old = by_number[int(request.GET.get("fran", ""))]
+        new = by_number[int(request.GET.get("till", ""))]
+    except (KeyError, ValueError):
+        if len(all_versions) < 2:
+            return redirect("agreements:agreement", slug=slug)
+        old, new = all_versions[1], all_versions[0]
+    return render(
+        request,
+        "agreements/agreement_diff.html",
+        {
+            "network": network,
+            "diff": selectors.version_diff(old, new),
+            "versions": all_versions,
+        },
+    )
+
+
+@login_required
+def review(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug, for_write=True)
+    today = timezone.localdate()
+    versions = AgreementVersion.objects.filter(agreement__network=network).order_by("-number")
+    form = ReviewForm(
+        request.POST or None,
+        versions=versions,
+        meetings=selectors.meeting_choices(network),
+        initial={"year": today.year, "held_on": today},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_review(request.user, network, **form.cleaned_data)
+            messages.success(request, _("Årets översyn av överenskommelsen är registrerad."))
+            return redirect("agreements:agreement", slug=slug)
+        except ServiceError as exc:
+            _fail(form, exc)
+    return render(request, "agreements/review.html", {"network": network, "form": form})
+
+
+@login_required
+def overview(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug)
+    today = timezone.localdate()
+    params = selectors.agreement_parameters(network, on=today)
+    return render(
+        request,
+        "agreements/overview.html",
+        {
+            "network": network,
+            "params": params,
+            "year": today.year,
+            "chairs": selectors.chair_municipalities(network, today.year),
+            "next_chairs": selectors.chair_municipalities(network, today.year + 1),
+            "plans": BusinessPlan.objects.filter(network=network).order_by("-year")[:5],
+            "can_read_internal": policy.can_read_internal(request.user, network),
+        },
+    )
+
+
+# ---- matters and mandates (F1-F3) -------------------------------------------------------------
+
+
+def _matter_form(request: HttpRequest, network: Network) -> MatterForm:
+    return MatterForm(
+        request.POST or None,
+        municipalities=_municipalities(),
+        focus_areas=_focus_areas(network),
+        working_groups=WorkingGroup.objects.filter(network=network),
+    )
+
+
+@login_required
+def matters(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _internal(request, slug)
+    can_edit = policy.can_edit_network(request.user, network)
+    form = _matter_form(request, network)
+    if request.method == "POST":
+        policy.require_can_edit(request.user, network)
+        if form.is_valid():
+            try:
+                matter = work.record_matter(request.user, network, **form.cleaned_data)
+                messages.success(request, _("Frågan %(t)s är registrerad.") % {"t": matter.title})
+                return redirect("agreements:matters", slug=slug)
+            except ServiceError as exc:
+                _fail(form, exc)
+    params = selectors.agreement_parameters(network)
+    return render(
+        request,
+        "agreements/matters.html",
+        {
+            "network": network,
+            "matters": selectors.matters(network),
+            "form": form,
+            "can_edit": can_edit,
+            "minimum": params.min_municipalities_per_matter,
+        },
+    )
+
+
+@login_required
+def matter(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    network = _internal(request, slug)
+    item = get_object_or_404(
+        Matter.objects.select_related("raised_by", "focus_area", "working_group").prefetch_related(
+            "concerned", "organisations", "mandates__people", "mandates__represents"
+        ),
+        pk=pk,
+        network=network,
+    )
+    status_form = MatterStatusForm(
+        request.POST if "status" in request.POST else None, initial={"status": item.status}
+    )
+    mandate_form = MandateForm(
+        request.POST if "arena" in request.POST else None,
+        people=_members(network),
+        initial={"start_on": timezone.localdate()},
+    )
+    if request.method == "POST":
+        policy.require_can_edit(request.user, network)
+        try:
+            if status_form.is_bound and status_form.is_valid():
+                work.advance_matter(request.user, item, status=status_form.cleaned_data["status"])
+                messages.success(request, _("Frågans status är ändrad."))
+                return redirect("agreements:matter", slug=slug, pk=pk)
+            if mandate_form.is_bound and mandate_form.is_valid():
+                work.mandate(request.user, network, matter=item, **mandate_form.cleaned_data)
+                messages.success(request, _("Uppdraget är registrerat."))
+                return redirect("agreements:matter", slug=slug, pk=pk)
+        except ServiceError as exc:
+            _fail(status_form if status_form.is_bound else mandate_form, exc)
+    return render(
+        request,
+        "agreements/matter.html",
+        {
+            "network": network,
+            "matter": item,
+            "status_form": status_form,
+            "mandate_form": mandate_form,
+            "can_edit": policy.can_edit_network(request.user, network),
+        },
+    )
+
+
+@login_required
+def mandates(request: HttpRequest, slug: str) -> HttpResponse:
+    """F3: the network's mandates, by person."""
+    network = _internal(request, slug)
+    rows = (
+        network.mandates.select_related("matter", "organisation")
+        .prefetch_related("people", "represents")
+        .order_by("-start_on")
+    )
+    by_person: dict[Person, list[Any]] = {}
+    for row in rows:
+        for person in row.people.all():
+            by_person.setdefault(person, []).append(row)
+    people = sorted(by_person.items(), key=lambda kv: selectors.swedish_key(kv[0].name))
+    return render(request, "agreements/mandates.html", {"network": network, "people": people})
+
+
+# ---- working groups (F4) ----------------------------------------------------------------------
+
+
+@login_required
+def working_groups(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _internal(request, slug)
+    can_edit = policy.can_edit_network(request.user, network)
+    form = WorkingGroupForm(
+        request.POST or None,
+        people=Person.objects.filter(anonymised_on__isnull=True).order_by("name"),
+        contacts=Person.objects.filter(anonymised_on__isnull=True).order_by("name"),
+        focus_areas=_focus_areas(network),
+    )
+    if request.method == "POST":
+        policy.require_can_edit(request.user, network)
+        if form.is_valid():
+            try:
+                group = work.start_working_group(request.user, network, **form.cleaned_data)
+                messages.success(request, _("Arbetsgruppen %(n)s är startad.") % {"n": group.name})
+                return redirect("agreements:working_groups", slug=slug)
+            except ServiceError as exc:
+                _fail(form, exc)
+    return render(
+        request,
+        "agreements/working_groups.html",
+        {
+            "network": network,
+            "groups": selectors.working_groups(network, today=timezone.localdate()),
+            "form": form,
+            "can_edit": can_edit,
+        },
+    )
+
+
+@login_required
+def working_group(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    network = _internal(request, slug)
+    group = get_object_or_404(
+        WorkingGroup.objects.select_related("contact", "focus_area").prefetch_related("members"),
+        pk=pk,
+        network=network,
+    )
+    form = ContactForm(
+        request.POST if "contact" in request.POST else None, contacts=_members(network)
+    )
+    if request.method == "POST":
+        policy.require_can_edit(request.user, network)
+        try:
+            if "end" in request.POST:
+                work.end_working_group(request.user, group)
+                messages.success(request, _("Arbetsgruppen är avslutad."))
+                return redirect("agreements:working_groups", slug=slug)
+            if form.is_valid():
+                work.change_working_group_contact(
+                    request.user, group, contact=form.cleaned_data["contact"]
+                )
+                messages.success(request, _("Ny kontaktperson är sparad."))
+                return redirect("agreements:working_group", slug=slug, pk=pk)
+        except ServiceError as exc:
+            _fail(form, exc)
+    flagged = (
+        group.is_active_on(timezone.localdate())
+        and not _members(network).filter(pk=group.contact_id).exists()
+    )
+    return render(
+        request,
+        "agreements/working_group.html",
+        {
+            "network": network,
+            "group": group,
+            "form": form,
+            "flagged": flagged,
+            "can_edit": policy.can_edit_network(request.user, network),
+        },
+    )
+
+
+# ---- business plan (PR1, CO3) -----------------------------------------------------------------
+
+
+@login_required
+def business_plan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug)
+    can_edit = policy.can_edit_network(request.user, network)
+    plan = (
+        BusinessPlan.objects.filter(network=network, year=year)
+        .prefetch_related("focus_areas__municipalities")
+        .first()
+    )
+    plan_form = BusinessPlanForm(
+        request.POST if "summary" in request.POST else None,
+        initial={"summary": plan.summary if plan else ""},
+    )
+    area_form = FocusAreaForm(
+        request.POST if "name" in request.POST else None, municipalities=_municipalities()
+    )
+    if request.method == "POST":
+        policy.require_can_edit(request.user, network)
+        try:
+            if "adopt" in request.POST and plan is not None:
+                services.adopt_business_plan(request.user, plan)
+                messages.success(
+                    request, _("Verksamhetsplanen för %(y)d är antagen.") % {"y": year}
+                )
+                return redirect("agreements:business_plan", slug=slug, year=year)
+            if plan_form.is_bound and plan_form.is_valid():
+                services.save_business_plan(
+                    request.user, network, year=year, summary=plan_form.cleaned_data["summary"]
+                )
+                messages.success(request, _("Verksamhetsplanen är sparad."))
+                return redirect("agreements:business_plan", slug=slug, year=year)
+            if area_form.is_bound and area_form.is_valid():
+                if plan is None:
+                    plan = services.save_business_plan(request.user, network, year=year)
+                services.save_focus_area(request.user, plan, **area_form.cleaned_data)
+                messages.success(request, _("Frågeområdet är sparat."))
+                return redirect("agreements:business_plan", slug=slug, year=year)
+        except ServiceError as exc:
+            _fail(area_form if area_form.is_bound else plan_form, exc)
+    today = timezone.localdate()
+    params = selectors.agreement_parameters(network, on=today)
+    participating = selectors.participating_ids(network, services._participation_day(year, today))
+    rows, needed = selectors.focus_area_rows(plan, params, participating) if plan else ([], 0)
+    return render(
+        request,
+        "agreements/business_plan.html",
+        {
+            "network": network,
+            "year": year,
+            "plan": plan,
+            "rows": rows,
+            "needed": needed,
+            "qualifying": sum(1 for r in rows if r.qualifies),
+            "participating": len(participating),
+            "params": params,
+            "plan_form": plan_form,
+            "area_form": area_form,
+            "can_edit": can_edit,
+        },
+    )
+
+
+@login_required
+@require_POST
+def focus_area_remove(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug, for_write=True)
+    area = get_object_or_404(
+        FocusArea, pk=pk, business_plan__network=network, business_plan__year=year
+    )
+    try:
+        services.remove_focus_area(request.user, area)
+        messages.success(request, _("Frågeområdet är borttaget."))
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect("agreements:business_plan", slug=slug, year=year)
+
+
+# ---- chairs (CH2) -----------------------------------------------------------------------------
+
+
+@login_required
+def chairs(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug)
+    today = timezone.localdate()
+    next_year = today.year + 1
+    proposal = selectors.propose_chairs(network, next_year)
+    form = ChairsForm(
+        request.POST or None,
+        municipalities=_municipalities(),
+        initial={"year": next_year, "municipalities": [c.municipality for c in proposal]},
+    )
+    if request.method == "POST":
+        policy.require_can_edit(request.user, network)
+        if form.is_valid():
+            try:
+                services.appoint_chairs(request.user, network, **form.cleaned_data)
+                messages.success(
+                    request,
+                    _("Ordförande för %(y)d är utsedda.") % {"y": form.cleaned_data["year"]},
+                )
+                return redirect("agreements:chairs", slug=slug)
+            except ServiceError as exc:
+                _fail(form, exc)
+    return render(
+        request,
+        "agreements/chairs.html",
+        {
+            "network": network,
+            "terms": selectors.chairmanships(network),
+            "proposal": proposal,
+            "next_year": next_year,
+            "params": selectors.agreement_parameters(network, on=today),
+            "form": form,
+            "can_edit": policy.can_edit_network(request.user, network),
+        },
+    )
+
+
+@login_required
+@require_POST
+def chairs_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug, for_write=True)
+    term = get_object_or_404(Chairmanship, pk=pk, network=network)
+    services.withdraw_chairs(request.user, term)
+    messages.success(request, _("Ordförandeskapet för %(y)d är borttaget.") % {"y": term.year})
+    return redirect("agreements:chairs", slug=slug)
+
+
+# ---- onboarding (PR3) -------------------------------------------------------------------------
+
+
+@login_required
+def onboarding(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _internal(request, slug)
+    tasks = selectors.onboarding_tasks(network)
+    return render(
+        request,
+        "agreements/onboarding.html",
+        {
+            "network": network,
+            "tasks": [(t, policy.can_complete_onboarding_task(request.user, t)) for t in tasks],
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def onboarding_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    network = _internal(request, slug)
+    task = get_object_or_404(
+        OnboardingTask.objects.select_related("network"), pk=pk, network=network
+    )
+    work.complete_onboarding_task(request.user, task)
+    messages.success(request, _("Introduktionen är markerad som klar."))
+    return redirect("agreements:onboarding", slug=slug)

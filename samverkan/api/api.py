@@ -1,0 +1,39 @@
+"""The HTTP API under /api/v1/ (issue 7, item 7). A domain adds its routes with one line:
+`api.add_router("/", samverkan.api.routers.<domain>.router)`. Routes require a token or a
+signed-in session unless their router says otherwise (auth.CATALOGUE for the catalogue)."""
+
+from ninja import NinjaAPI
+
+from samverkan.api import errors
+from samverkan.api.auth import SIGNED_IN
+from samverkan.api.routers import agreements as agreements_router
+from samverkan.api.routers import catalogue, compliance
+from samverkan.api.routers import costs as costs_router
+from samverkan.api.routers import inbox as inbox_router
+from samverkan.api.routers import lifecycle as lifecycle_router
+from samverkan.api.routers import meetings as meetings_router
+from samverkan.api.routers import municipalities as municipalities_router
+from samverkan.api.routers import surveys as surveys_router
+
+api = NinjaAPI(
+    title="Samverkan API",
+    version="1",
+    urls_namespace="api",
+    auth=SIGNED_IN,
+    description=(
+        "Nätverkskatalogen och regelefterlevnaden. Skicka API-nyckeln som "
+        "`Authorization: Bearer sv_…` (skapas med `manage.py create_api_token`). "
+        'Fel kommer som JSON: `{"error": {"code": "…", "message": "…"}}`.'
+    ),
+)
+errors.install(api)
+
+api.add_router("/", catalogue.router)
+api.add_router("/", compliance.router)
+api.add_router("/", agreements_router.router)
+api.add_router("/", meetings_router.router)
+api.add_router("/", lifecycle_router.router)
+api.add_router("/", municipalities_router.router)
+api.add_router("/", inbox_router.router)
+api.add_router("/", costs_router.router)
+api.add_router("/", surveys_router.router)

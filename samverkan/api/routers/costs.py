@@ -1,0 +1,266 @@
+"""Costs in the API (PR2): record, correct, invoice, preview an allocation and the summaries,
+through the same services and selectors as the pages."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from samverkan.api.auth import require_secretariat, require_signed_in
+from samverkan.api.schemas import ErrorOut
+from samverkan.costs import selectors, services
+from samverkan.costs.models import Cost
+from samverkan.networks.models import Network
+from samverkan.people import policy
+
+router = Router(tags=["Kostnader"])
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+class AllocationOut(Schema):
+    municipality_code: str
+    municipality: str
+    population: int | None
+    population_date: str | None
+    amount_ore: int
+
+
+class PlanOut(Schema):
+    amount_ore: int
+    method: str
+    allocations: list[AllocationOut]
+    problem: str | None = None
+
+
+class CostOut(Schema):
+    id: int
+    network: str
+    date: datetime.date
+    description: str
+    amount_ore: int
+    phase: str
+    method: str
+    state: str
+    problem: str
+    invoiced_on: datetime.date | None
+    credit_of: int | None
+    replaces: int | None
+    allocation: PlanOut
+
+
+class CostIn(Schema):
+    date: datetime.date
+    description: str
+    amount_ore: int | float = Field(description="Whole öre, > 0")
+    phase: str = Cost.Phase.DEVELOPMENT
+
+
+class PreviewQuery(Schema):
+    date: datetime.date
+    amount_ore: int | float
+
+
+class YearQuery(Schema):
+    year: int | None = Field(None, ge=2000, le=2100)
+
+
+def cost_out(cost: Cost) -> dict[str, Any]:
+    return {
+        "id": cost.pk,
+        "network": cost.network.slug,
+        "date": cost.date,
+        "description": cost.description,
+        "amount_ore": cost.amount_ore,
+        "phase": cost.phase,
+        "method": cost.method,
+        "state": cost.state,
+        "problem": cost.problem,
+        "invoiced_on": cost.invoiced_on,
+        "credit_of": cost.credit_of_id,
+        "replaces": cost.replaces_id,
+        "allocation": selectors.stored_plan(cost).as_dict(),
+    }
+
+
+def _network(request: HttpRequest, slug: str) -> tuple[Any, Network]:
+    user = require_signed_in(request)
+    network = policy.get_network_for(user, slug)
+    if not policy.can_see_costs(user, network):
+        raise PermissionDenied(_("Kostnaderna visas för nätverkets medlemmar."))
+    return user, network
+
+
+def _cost(request: HttpRequest, cost_id: int) -> tuple[Any, Cost]:
+    user = require_signed_in(request)
+    cost = get_object_or_404(Cost.objects.select_related("network"), pk=cost_id)
+    network = policy.get_network_for(user, cost.network.slug)
+    if not policy.can_see_costs(user, network):
+        raise PermissionDenied(_("Kostnaderna visas för nätverkets medlemmar."))
+    return user, cost
+
+
+@router.get(
+    "/networks/{slug}/costs",
+    response={200: list[CostOut], **ERRORS},
+    summary="Nätverkets kostnader med fördelning (PR2)",
+)
+def list_costs(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+    _user, network = _network(request, slug)
+    return [cost_out(c) for c in selectors.network_costs(network).select_related("network")]
+
+
+@router.post(
+    "/networks/{slug}/costs",
+    response={201: CostOut, **ERRORS},
+    summary="Registrera en kostnad; den fördelas direkt (PR2)",
+)
+def create_cost(request: HttpRequest, slug: str, payload: CostIn) -> tuple[int, dict]:
+    user, network = _network(request, slug)
+    cost = services.record_cost(
+        user,
+        network,
+        date=payload.date,
+        description=payload.description,
+        amount_ore=services.check_amount(payload.amount_ore),
+        phase=payload.phase,
+    )
+    return 201, cost_out(cost)
+
+
+@router.get(
+    "/networks/{slug}/costs/allocation",
+    response={200: PlanOut, **ERRORS},
+    summary="Visa en fördelning utan att spara (som manage.py costs allocate)",
+)
+def preview_allocation(request: HttpRequest, slug: str, query: Query[PreviewQuery]) -> Any:
+    _user, network = _network(request, slug)
+    amount = services.check_amount(query.amount_ore)
+    services.check_date(network, query.date)
+    return selectors.plan_allocation(network, query.date, amount).as_dict()
+
+
+@router.get("/costs/{int:cost_id}", response={200: CostOut, **ERRORS}, summary="En kostnad")
+def get_cost(request: HttpRequest, cost_id: int) -> dict[str, Any]:
+    return cost_out(_cost(request, cost_id)[1])
+
+
+@router.post(
+    "/costs/{int:cost_id}/invoice",
+    response={200: CostOut, **ERRORS},
+    summary="Markera som fakturerad: kostnaden låses",
+)
+def invoice_cost(request: HttpRequest, cost_id: int) -> dict[str, Any]:
+    user, cost = _cost(request, cost_id)
+    return cost_out(services.mark_invoiced(user, cost))
+
+
+@router.post(
+    "/costs/{int:cost_id}/credit",
+    response={201: CostOut, **ERRORS},
+    summary="Kreditera kostnaden (en negativ kostnad som vänder fördelningen)",
+)
+def credit(request: HttpRequest, cost_id: int) -> tuple[int, dict]:
+    user, cost = _cost(request, cost_id)
+    return 201, cost_out(services.credit_cost(user, cost))
+
+
+@router.post(
+    "/costs/{int:cost_id}/correct",
+    response={201: list[CostOut], **ERRORS},
+    summary="Rätta med kreditering och ny kostnad",
+)
+def correct(request: HttpRequest, cost_id: int, payload: CostIn) -> tuple[int, list]:
+    user, cost = _cost(request, cost_id)
+    credit_cost, new = services.correct_cost(
+        user,
+        cost,
+        date=payload.date,
+        description=payload.description,
+        amount_ore=services.check_amount(payload.amount_ore),
+        phase=payload.phase,
+    )
+    return 201, [cost_out(credit_cost), cost_out(new)]
+
+
+@router.post(
+    "/costs/{int:cost_id}/reallocate",
+    response={200: CostOut, **ERRORS},
+    summary="Fördela på nytt (t.ex. när en folkmängd lagts till)",
+)
+def reallocate(request: HttpRequest, cost_id: int) -> dict[str, Any]:
+    user, cost = _cost(request, cost_id)
+    return cost_out(services.reallocate_cost(user, cost))
+
+
+class MunicipalityTotalOut(Schema):
+    municipality_code: str
+    municipality: str
+    network: str
+    amount_ore: int
+
+
+class MunicipalitySummaryOut(Schema):
+    year: int
+    total_ore: int
+    rows: list[MunicipalityTotalOut]
+
+
+@router.get(
+    "/costs/summary/municipalities",
+    response={200: MunicipalitySummaryOut, **ERRORS},
+    summary="Kostnadsandelar per kommun och nätverk ett år (för fakturering)",
+)
+def summary_municipalities(request: HttpRequest, query: Query[YearQuery]) -> dict[str, Any]:
+    require_secretariat(request)
+    year = query.year or timezone.localdate().year
+    s = selectors.municipality_year_summary(year)
+    rows = [
+        {
+            "municipality_code": m.code,
+            "municipality": m.name,
+            "network": n.slug,
+            "amount_ore": s.cells[(m.pk, n.pk)],
+        }
+        for m in s.municipalities
+        for n in s.networks
+        if (m.pk, n.pk) in s.cells
+    ]
+    return {"year": year, "total_ore": s.total, "rows": rows}
+
+
+class NetworkYearOut(Schema):
+    network: str
+    year: int
+    count: int
+    total_ore: int
+    allocated_ore: int
+    not_shared_ore: int
+    unallocated_ore: int
+
+
+@router.get(
+    "/costs/summary/networks",
+    response={200: list[NetworkYearOut], **ERRORS},
+    summary="Kostnader per nätverk ett år",
+)
+def summary_networks(request: HttpRequest, query: Query[YearQuery]) -> list[dict[str, Any]]:
+    require_secretariat(request)
+    year = query.year or timezone.localdate().year
+    return [
+        {
+            "network": r.network.slug,
+            "year": r.year,
+            "count": r.count,
+            "total_ore": r.total,
+            "allocated_ore": r.allocated,
+            "not_shared_ore": r.not_shared,
+            "unallocated_ore": r.unallocated,
+        }
+        for r in selectors.network_year_summary(year=year)
+    ]

@@ -1,0 +1,405 @@
+"""The network lifecycle in the API (issue 3, item 7): propose, invitations and answers,
+activation (S1-S4), joining and leaving (P1, P2), closing and the archive export (C1),
+material (N5), questions to the secretariat (ST1), municipality overview, the register of
+management contacts and the caller's inbox. Every route calls the same services as the
+pages; a refused activation answers 400 with `rule` and the `missing` steps."""
+
+import datetime
+from typing import Any, Literal
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import File, Form, Router, Schema, UploadedFile
+from pydantic import Field
+
+from samverkan.api.auth import require_signed_in
+from samverkan.api.routers.municipalities import municipality_by_slug
+from samverkan.api.schemas import ErrorOut
+from samverkan.cooperation.models import Area
+from samverkan.networks import lifecycle
+from samverkan.networks import material as material_services
+from samverkan.networks.export import export_network
+from samverkan.networks.models import (
+    Material,
+    Network,
+    Participation,
+    ParticipationRequest,
+    Question,
+)
+from samverkan.networks.starting import load_start_facts, missing_steps
+from samverkan.people import policy
+
+router = Router(tags=["Nätverkets livscykel"])
+
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+N = "/networks/{slug}"
+
+
+# ---- schemas -----------------------------------------------------------------------------------
+
+
+class ProposeIn(Schema):
+    name: str = Field(max_length=200)
+    area: str = Field(max_length=100, description="Area slug")
+    reason: str = Field(max_length=5000)
+
+
+class InvitationOut(Schema):
+    municipality: str
+    invited_on: datetime.date | None
+    answer: str
+    answered_on: datetime.date | None
+    consulted_on: datetime.date | None
+    joined_on: datetime.date | None
+    left_on: datetime.date | None
+
+
+class StartOut(Schema):
+    slug: str
+    name: str
+    status: str
+    proposed_on: datetime.date | None
+    started_on: datetime.date | None
+    closed_on: datetime.date | None
+    members: int
+    yes: int
+    needed: int
+    missing: list[str] = Field(
+        description="Steps still missing before activation, each 'RULE: text'"
+    )
+    invitations: list[InvitationOut]
+
+
+class AnswerIn(Schema):
+    answer: Literal["yes", "no"]
+
+
+class RequestIn(Schema):
+    municipality: str = Field(max_length=100, description="Municipality slug")
+    kind: Literal["join", "leave"]
+    reason: str = Field("", max_length=2000)
+
+
+class RequestOut(Schema):
+    id: int
+    municipality: str
+    kind: str
+    state: str
+    reason: str
+    requested_on: datetime.date
+    decided_on: datetime.date | None
+
+
+class DecisionIn(Schema):
+    confirm: bool
+
+
+class CloseIn(Schema):
+    reason: str = Field(max_length=5000)
+
+
+class MaterialOut(Schema):
+    id: int
+    title: str
+    url: str
+    uploaded_at: datetime.datetime
+    reviewed_on: datetime.date | None
+
+
+class QuestionIn(Schema):
+    topic: Literal["graphic_manual", "purpose", "organisation", "other"]
+    subject: str = Field(max_length=200)
+    text: str = Field(max_length=10000)
+
+
+class MessageIn(Schema):
+    text: str = Field(max_length=10000)
+
+
+class MessageOut(Schema):
+    from_secretariat: bool
+    author: str | None
+    text: str
+    created_at: datetime.datetime
+
+
+class QuestionOut(Schema):
+    id: int
+    network: str
+    topic: str
+    subject: str
+    asker: str
+    created_at: datetime.datetime
+    answered_at: datetime.datetime | None
+    messages: list[MessageOut]
+
+
+# ---- shaping -----------------------------------------------------------------------------------
+
+
+def _network(request: HttpRequest, slug: str, *, write: bool = False) -> tuple[Any, Network]:
+    user = require_signed_in(request)
+    return user, policy.get_network_for(user, slug, for_write=write)
+
+
+def _start(network: Network) -> dict[str, Any]:
+    facts = load_start_facts(network, timezone.localdate())
+    rows = sorted(
+        Participation.objects.filter(network=network).select_related("municipality"),
+        key=lambda p: p.municipality.name,
+    )
+    is_open = network.status in lifecycle.OPEN_PROPOSAL
+    return {
+        "slug": network.slug,
+        "name": network.name,
+        "status": network.status,
+        "proposed_on": network.proposed_on,
+        "started_on": network.started_on,
+        "closed_on": network.closed_on,
+        "members": len(facts.members),
+        "yes": len(facts.yes),
+        "needed": facts.needed,
+        "missing": [str(s) for s in missing_steps(facts)] if is_open else [],
+        "invitations": [
+            {
+                "municipality": p.municipality.slug,
+                "invited_on": p.invited_on,
+                "answer": p.answer,
+                "answered_on": p.answered_on,
+                "consulted_on": p.consulted_on,
+                "joined_on": p.joined_on,
+                "left_on": p.left_on,
+            }
+            for p in rows
+        ],
+    }
+
+
+def _request_out(r: ParticipationRequest) -> dict[str, Any]:
+    return {
+        "id": r.pk,
+        "municipality": r.municipality.slug,
+        "kind": r.kind,
+        "state": r.state,
+        "reason": r.reason,
+        "requested_on": r.requested_on,
+        "decided_on": r.decided_on,
+    }
+
+
+def _question_out(q: Question) -> dict[str, Any]:
+    return {
+        "id": q.pk,
+        "network": q.network.slug,
+        "topic": q.topic,
+        "subject": q.subject,
+        "asker": q.asker.name,
+        "created_at": q.created_at,
+        "answered_at": q.answered_at,
+        "messages": [
+            {
+                "from_secretariat": m.from_secretariat,
+                "author": m.author.name if m.author else None,
+                "text": m.text,
+                "created_at": m.created_at,
+            }
+            for m in q.messages.select_related("author")
+        ],
+    }
+
+
+# ---- starting (S1-S4) ---------------------------------------------------------------------------
+
+
+@router.post("/proposals", response={201: StartOut, **ERRORS}, summary="Föreslå ett nätverk")
+def propose(request: HttpRequest, payload: ProposeIn) -> Any:
+    user = require_signed_in(request)
+    area = get_object_or_404(Area, slug=payload.area)
+    network = lifecycle.propose_network(user, name=payload.name, area=area, reason=payload.reason)
+    return 201, _start(network)
+
+
+@router.get(N + "/start", response={200: StartOut, **ERRORS}, summary="Uppstartens steg")
+def start(request: HttpRequest, slug: str) -> Any:
+    _user, network = _network(request, slug)
+    return _start(network)
+
+
+@router.post(
+    N + "/invitations",
+    response={200: StartOut, **ERRORS},
+    summary="Bjud in kommuner som saknar inbjudan",
+)
+def invite(request: HttpRequest, slug: str) -> Any:
+    user, network = _network(request, slug, write=True)
+    lifecycle.invite_members(user, network)
+    return _start(network)
+
+
+@router.post(
+    N + "/invitations/{municipality}/answer",
+    response={200: StartOut, **ERRORS},
+    summary="Kommunens svar på inbjudan (ja registrerar att förvaltningsledningen är tillfrågad)",
+)
+def answer(request: HttpRequest, slug: str, municipality: str, payload: AnswerIn) -> Any:
+    user, network = _network(request, slug)
+    participation = lifecycle.find_invitation(network, municipality_by_slug(municipality))
+    lifecycle.answer_invitation(user, participation, answer=payload.answer)
+    return _start(network)
+
+
+@router.post(
+    N + "/activate", response={200: StartOut, **ERRORS}, summary="Aktivera nätverket (S1–S4)"
+)
+def activate(request: HttpRequest, slug: str) -> Any:
+    user, network = _network(request, slug, write=True)
+    lifecycle.activate_network(user, network)
+    return _start(network)
+
+
+# ---- joining and leaving (P1, P2) ------------------------------------------------------------
+
+
+@router.get(
+    N + "/participation-requests",
+    response={200: list[RequestOut], **ERRORS},
+    summary="Begäranden om att gå med eller lämna",
+)
+def requests(request: HttpRequest, slug: str) -> Any:
+    _user, network = _network(request, slug)
+    return [_request_out(r) for r in network.participation_requests.select_related("municipality")]
+
+
+@router.post(
+    N + "/participation-requests",
+    response={201: RequestOut, **ERRORS},
+    summary="Begär att gå med (P1) eller lämna (P2)",
+)
+def ask(request: HttpRequest, slug: str, payload: RequestIn) -> Any:
+    user, network = _network(request, slug)
+    municipality = municipality_by_slug(payload.municipality)
+    if payload.kind == "join":
+        req = lifecycle.request_join(user, network, municipality=municipality)
+    else:
+        req = lifecycle.request_leave(
+            user, network, municipality=municipality, reason=payload.reason
+        )
+    return 201, _request_out(req)
+
+
+@router.post(
+    N + "/participation-requests/{int:request_id}/decision",
+    response={200: RequestOut, **ERRORS},
+    summary="Samordnaren bekräftar eller avböjer",
+)
+def decide(request: HttpRequest, slug: str, request_id: int, payload: DecisionIn) -> Any:
+    user, network = _network(request, slug, write=True)
+    req = get_object_or_404(ParticipationRequest, pk=request_id, network=network)
+    return _request_out(lifecycle.decide_participation_request(user, req, confirm=payload.confirm))
+
+
+# ---- closing and export (C1) ---------------------------------------------------------------------
+
+
+@router.post(N + "/close", response={200: StartOut, **ERRORS}, summary="Avsluta nätverket (C1)")
+def close(request: HttpRequest, slug: str, payload: CloseIn) -> Any:
+    user, network = _network(request, slug, write=True)
+    lifecycle.close_network(user, network, reason=payload.reason)
+    return _start(network)
+
+
+@router.get(
+    N + "/export",
+    response={200: dict[str, Any], **ERRORS},
+    summary="Hela nätverket som ett JSON-dokument för arkivering",
+)
+def export(request: HttpRequest, slug: str) -> Any:
+    user, network = _network(request, slug)
+    if not policy.can_read_internal(user, network):
+        raise PermissionDenied(_("Exporten är till för nätverket och sekretariatet."))
+    return export_network(network)
+
+
+# ---- material (N5) and questions (ST1) -----------------------------------------------------------
+
+
+def _material_out(request: HttpRequest, m: Material) -> dict[str, Any]:
+    return {
+        "id": m.pk,
+        "title": m.title,
+        "url": request.build_absolute_uri(m.file.url),
+        "uploaded_at": m.uploaded_at,
+        "reviewed_on": m.reviewed_on,
+    }
+
+
+@router.get(
+    N + "/material", response={200: list[MaterialOut], **ERRORS}, summary="Nätverkets material"
+)
+def material_list(request: HttpRequest, slug: str) -> Any:
+    _user, network = _network(request, slug)
+    return [_material_out(request, m) for m in network.material.all()]
+
+
+@router.post(N + "/material", response={201: MaterialOut, **ERRORS}, summary="Ladda upp material")
+def material_add(
+    request: HttpRequest, slug: str, file: File[UploadedFile], title: Form[str]
+) -> Any:
+    user, network = _network(request, slug)
+    item = material_services.add_material(user, network, title=title, file=file)
+    return 201, _material_out(request, item)
+
+
+@router.post(
+    N + "/material/{int:material_id}/review",
+    response={200: MaterialOut, **ERRORS},
+    summary="Sekretariatet markerar materialet som granskat mot den grafiska manualen",
+)
+def material_review(request: HttpRequest, slug: str, material_id: int) -> Any:
+    user, network = _network(request, slug)
+    item = get_object_or_404(Material, pk=material_id, network=network)
+    return _material_out(request, material_services.mark_material_reviewed(user, item))
+
+
+@router.get(
+    N + "/questions",
+    response={200: list[QuestionOut], **ERRORS},
+    summary="Mina frågor (sekretariatet: alla)",
+)
+def question_list(request: HttpRequest, slug: str) -> Any:
+    user, network = _network(request, slug)
+    rows = network.questions.select_related("asker", "network")
+    viewer = policy.viewer_for(user)
+    if not viewer.is_secretariat:
+        rows = rows.filter(asker=viewer.person) if viewer.person else rows.none()
+    return [_question_out(q) for q in rows]
+
+
+@router.post(
+    N + "/questions",
+    response={201: QuestionOut, **ERRORS},
+    summary="Ställ en fråga till sekretariatet (ST1)",
+)
+def question_ask(request: HttpRequest, slug: str, payload: QuestionIn) -> Any:
+    user, network = _network(request, slug)
+    question = material_services.ask_question(user, network, **payload.model_dump())
+    return 201, _question_out(question)
+
+
+@router.post(
+    N + "/questions/{int:question_id}/messages",
+    response={201: QuestionOut, **ERRORS},
+    summary="Svara eller fråga vidare i tråden",
+)
+def question_reply(request: HttpRequest, slug: str, question_id: int, payload: MessageIn) -> Any:
+    user, network = _network(request, slug)
+    question = get_object_or_404(
+        Question.objects.select_related("asker", "network"), pk=question_id, network=network
+    )
+    if not policy.can_see_question(user, question):
+        raise Http404(_("Frågan finns inte."))
+    material_services.reply_to_question(user, question, text=payload.text)
+    return 201, _question_out(question)

@@ -1,0 +1,135 @@
+"""Municipalities in the API (issue 3): what a municipality takes part in, what it left, its
+pending consultations, and the register of its management contacts (förvaltningsledning)."""
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router, Schema
+from pydantic import Field
+
+from samverkan.api.auth import require_secretariat, require_signed_in
+from samverkan.api.schemas import ErrorOut
+from samverkan.cooperation.models import Area, ManagementContact, Municipality
+from samverkan.networks import lifecycle
+from samverkan.networks.models import Network, Participation
+
+router = Router(tags=["Kommuner"])
+
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+class MunicipalityNetworkOut(Schema):
+    network: str
+    name: str
+    status: str
+    joined_on: datetime.date | None
+    left_on: datetime.date | None
+
+
+class MunicipalityOut(Schema):
+    slug: str
+    name: str
+    code: str
+    taking_part: list[MunicipalityNetworkOut]
+    left: list[MunicipalityNetworkOut]
+    pending_consultations: list[str] = Field(description="Slugs of networks awaiting an answer")
+
+
+class ContactIn(Schema):
+    area: str = Field(max_length=100, description="Area slug")
+    email: str = Field(max_length=254)
+    name: str = Field("", max_length=200)
+    title: str = Field("", max_length=200)
+
+
+class ContactOut(Schema):
+    id: int
+    area: str
+    name: str
+    email: str
+
+
+def municipality_by_slug(slug: str) -> Municipality:
+    return get_object_or_404(Municipality, slug=slug)
+
+
+# ---- municipalities and their management contacts ----------------------------------------------
+
+
+@router.get(
+    "/municipalities/{slug}",
+    response={200: MunicipalityOut, **ERRORS},
+    summary="Kommunens nätverk och väntande samråd",
+)
+def municipality(request: HttpRequest, slug: str) -> Any:
+    require_signed_in(request)
+    muni = municipality_by_slug(slug)
+    today = timezone.localdate()
+    rows = Participation.objects.filter(municipality=muni).select_related("network")
+
+    def out(p: Participation) -> dict[str, Any]:
+        return {
+            "network": p.network.slug,
+            "name": p.network.name,
+            "status": p.network.status,
+            "joined_on": p.joined_on,
+            "left_on": p.left_on,
+        }
+
+    return {
+        "slug": muni.slug,
+        "name": muni.name,
+        "code": muni.code,
+        "taking_part": [
+            out(p)
+            for p in rows
+            if p.joined_on
+            and (p.left_on is None or p.left_on >= today)
+            and p.network.status != Network.Status.CLOSED
+        ],
+        "left": [out(p) for p in rows if p.left_on is not None and p.left_on < today],
+        "pending_consultations": [
+            p.network.slug
+            for p in rows
+            if p.invited_on and not p.answer and p.network.status in lifecycle.OPEN_PROPOSAL
+        ],
+    }
+
+
+@router.post(
+    "/municipalities/{slug}/management-contacts",
+    response={201: ContactOut, **ERRORS},
+    summary="Registrera förvaltningsledning (sekretariatet)",
+)
+def contact_add(request: HttpRequest, slug: str, payload: ContactIn) -> Any:
+    user = require_secretariat(request)
+    area = get_object_or_404(Area, slug=payload.area)
+    contact = lifecycle.add_management_contact(
+        user,
+        municipality_by_slug(slug),
+        area=area,
+        email=payload.email,
+        name=payload.name,
+        title=payload.title,
+    )
+    return 201, {
+        "id": contact.pk,
+        "area": area.slug,
+        "name": contact.person.name,
+        "email": contact.person.email,
+    }
+
+
+@router.delete(
+    "/municipalities/{slug}/management-contacts/{int:contact_id}",
+    response={204: None, **ERRORS},
+    summary="Ta bort förvaltningsledning (sekretariatet)",
+)
+def contact_remove(request: HttpRequest, slug: str, contact_id: int) -> Any:
+    user = require_secretariat(request)
+    contact = get_object_or_404(ManagementContact, pk=contact_id, municipality__slug=slug)
+    lifecycle.remove_management_contact(user, contact)
+    return 204, None

@@ -1,0 +1,248 @@
+"""Surveys in the API (P4, ST2): rounds, questions, opening and closing, the one-time answer
+and the results (with the same threshold folding as the pages)."""
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Router, Schema
+
+from samverkan.api.auth import require_secretariat, require_signed_in
+from samverkan.api.schemas import ErrorOut
+from samverkan.people import policy
+from samverkan.reports.matrix import LABELS, participation_matrix
+from samverkan.surveys import selectors, services
+from samverkan.surveys.models import SurveyRound
+
+router = Router(tags=["Enkäter och rapporter"])
+ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+class QuestionOut(Schema):
+    key: str
+    kind: str
+    text: str
+    choices: list[str]
+
+
+class RoundOut(Schema):
+    id: int
+    title: str
+    state: str
+    opens_on: datetime.date
+    closes_on: datetime.date
+    closed_on: datetime.date | None
+    results_sent_on: datetime.date | None
+    questions: list[QuestionOut]
+
+
+class RoundIn(Schema):
+    title: str
+    opens_on: datetime.date
+    closes_on: datetime.date
+    intro: str = ""
+
+
+class QuestionIn(Schema):
+    kind: str
+    text: str
+    choices: list[str] = []
+
+
+class AnswerIn(Schema):
+    answers: dict[str, Any]
+
+
+class CountOut(Schema):
+    count: int
+
+
+def round_out(survey: SurveyRound) -> dict[str, Any]:
+    return {
+        "id": survey.pk,
+        "title": survey.title,
+        "state": survey.state,
+        "opens_on": survey.opens_on,
+        "closes_on": survey.closes_on,
+        "closed_on": survey.closed_on,
+        "results_sent_on": survey.results_sent_on,
+        "questions": [
+            {"key": q.key, "kind": q.kind, "text": q.text, "choices": q.choices}
+            for q in survey.questions.all()
+        ],
+    }
+
+
+def _round(request: HttpRequest, round_id: int) -> tuple[Any, SurveyRound]:
+    user = require_secretariat(request)
+    return user, get_object_or_404(SurveyRound, pk=round_id)
+
+
+@router.get("/surveys", response={200: list[RoundOut], **ERRORS}, summary="Enkätomgångar")
+def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
+    user = require_signed_in(request)
+    rounds = SurveyRound.objects.prefetch_related("questions")
+    if not policy.is_secretariat(user):
+        rounds = rounds.filter(state=SurveyRound.State.CLOSED)
+    return [round_out(r) for r in rounds]
+
+
+@router.post(
+    "/surveys",
+    response={201: RoundOut, **ERRORS},
+    summary="Ny omgång från standardenkäten (sekretariatet)",
+)
+def create_round(request: HttpRequest, payload: RoundIn) -> tuple[int, dict]:
+    user = require_secretariat(request)
+    survey = services.create_round(
+        user,
+        title=payload.title,
+        opens_on=payload.opens_on,
+        closes_on=payload.closes_on,
+        intro=payload.intro,
+    )
+    return 201, round_out(survey)
+
+
+@router.get("/surveys/{int:round_id}", response={200: RoundOut, **ERRORS}, summary="En omgång")
+def get_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
+    return round_out(_round(request, round_id)[1])
+
+
+@router.put(
+    "/surveys/{int:round_id}/questions/{key}",
+    response={200: RoundOut, **ERRORS},
+    summary="Lägg till eller ändra en fråga (innan omgången öppnas)",
+)
+def put_question(request: HttpRequest, round_id: int, key: str, payload: QuestionIn) -> Any:
+    user, survey = _round(request, round_id)
+    services.save_question(
+        user, survey, key=key, kind=payload.kind, text=payload.text, choices=payload.choices
+    )
+    return round_out(survey)
+
+
+@router.delete(
+    "/surveys/{int:round_id}/questions/{key}",
+    response={200: RoundOut, **ERRORS},
+    summary="Ta bort en fråga (innan omgången öppnas)",
+)
+def delete_question(request: HttpRequest, round_id: int, key: str) -> Any:
+    user, survey = _round(request, round_id)
+    services.remove_question(user, get_object_or_404(survey.questions, key=key))
+    return round_out(survey)
+
+
+@router.post(
+    "/surveys/{int:round_id}/open",
+    response={200: CountOut, **ERRORS},
+    summary="Öppna omgången och skicka personliga länkar",
+)
+def open_round(request: HttpRequest, round_id: int) -> dict[str, int]:
+    user, survey = _round(request, round_id)
+    return {"count": services.open_round(user, survey)}
+
+
+@router.post(
+    "/surveys/{int:round_id}/close", response={200: RoundOut, **ERRORS}, summary="Stäng omgången"
+)
+def close_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
+    user, survey = _round(request, round_id)
+    services.close_round(user, survey)
+    return round_out(survey)
+
+
+@router.post(
+    "/surveys/{int:round_id}/send-results",
+    response={200: CountOut, **ERRORS},
+    summary="Skicka resultaten till nätverken och kommundirektörsgruppen",
+)
+def send_results(request: HttpRequest, round_id: int) -> dict[str, int]:
+    user, survey = _round(request, round_id)
+    return {"count": services.send_results(user, survey)}
+
+
+@router.post(
+    "/surveys/answer/{token}",
+    auth=None,
+    response={201: CountOut, **ERRORS},
+    summary="Svara med den personliga länkens nyckel (en gång, anonymt)",
+)
+def answer(request: HttpRequest, token: str, payload: AnswerIn) -> tuple[int, dict]:
+    services.submit_response(token, payload.answers)
+    return 201, {"count": 1}
+
+
+def _frac(value: Any) -> float | None:
+    return None if value is None else round(float(value), 4)
+
+
+@router.get(
+    "/surveys/{int:round_id}/results",
+    response={200: dict, **ERRORS},
+    summary="Resultat per nätverk (från tröskeln), övriga nätverk och hela samverkan",
+)
+def results(request: HttpRequest, round_id: int) -> dict[str, Any]:
+    user = require_signed_in(request)
+    survey = get_object_or_404(SurveyRound, pk=round_id)
+    network_ids = policy.survey_result_networks(user, survey)
+    r = selectors.round_results(survey, network_ids=network_ids)
+    return {
+        "round": survey.pk,
+        "threshold": r.threshold,
+        "previous_round": r.previous.pk if r.previous else None,
+        "coverage": [
+            {
+                "network": c.network.slug,
+                "invited": c.invited,
+                "answered": c.answered,
+                "rate": _frac(c.rate),
+                "shown": c.shown,
+            }
+            for c in r.coverage
+            if network_ids is None or c.network.pk in network_ids
+        ],
+        "groups": [
+            {
+                "key": g.key,
+                "label": g.label,
+                "invited": g.invited,
+                "answered": g.answered,
+                "rate": _frac(g.rate),
+                "questions": [
+                    {
+                        "key": q.question.key,
+                        "count": q.count,
+                        "distribution": dict(q.distribution),
+                        "mean": _frac(q.mean),
+                        "previous_mean": _frac(q.previous_mean),
+                        "change": _frac(q.change),
+                        "texts": q.texts,
+                    }
+                    for q in g.questions
+                ],
+            }
+            for g in r.groups
+        ],
+    }
+
+
+@router.get(
+    "/participation-matrix",
+    response={200: dict, **ERRORS},
+    summary="Kommunernas deltagande i de aktiva nätverken",
+)
+def matrix(request: HttpRequest, area: str = "") -> dict[str, Any]:
+    require_signed_in(request)
+    m = participation_matrix(timezone.localdate(), area=area)
+    return {
+        "date": m.day.isoformat(),
+        "networks": [n.slug for n in m.networks],
+        "states": {k: str(v) for k, v in LABELS.items()},
+        "rows": [
+            {"municipality_code": mu.code, "municipality": mu.name, "cells": states}
+            for mu, states, _count in m.rows()
+        ],
+    }

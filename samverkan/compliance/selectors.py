@@ -1,0 +1,131 @@
+"""Verdicts for many networks at once, from one snapshot."""
+
+import datetime
+import gc
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Max, QuerySet
+from django.utils.translation import get_language
+
+from samverkan.agreements import rules as _agreements_rules  # noqa: F401
+from samverkan.compliance import rules  # noqa: F401  (registers the checklist rules)
+from samverkan.compliance.registry import RULES, Rule, Status, Verdict
+from samverkan.compliance.snapshot import build_snapshot
+from samverkan.costs import rules as _costs_rules  # noqa: F401
+from samverkan.history.models import HistoryEntry
+from samverkan.meetings import rules as _meetings_rules  # noqa: F401
+from samverkan.networks import rules as _networks_rules  # noqa: F401
+from samverkan.networks.models import Network
+from samverkan.surveys import rules as _surveys_rules  # noqa: F401
+
+
+@dataclass
+class NetworkVerdicts:
+    network: Network
+    verdicts: dict[str, Verdict]
+
+    @property
+    def worst(self) -> Status:
+        order = [Status.MISSING, Status.WARNING, Status.OK, Status.NOT_APPLICABLE]
+        present = {v.status for v in self.verdicts.values()}
+        return next((s for s in order if s in present), Status.NOT_APPLICABLE)
+
+
+# SPEC §2's order: the checklist, starting, closing, taking part, support, then the agreement's.
+SPEC_ORDER = [
+    "N1", "N2", "N3", "N4", "N5", "N6", "S1", "S2", "S3", "S4", "C1", "P1", "P2", "P3", "P4",
+    "ST1", "ST2", "F1", "F2", "F3", "F4", "PR1", "PR2", "PR3", "CH1", "CH2", "CH3", "CO1",
+    "CO2", "CO3",
+]  # fmt: skip
+
+
+def registered_rules() -> list[Rule]:
+    def position(rule: Rule) -> tuple[int, str]:
+        first = rule.id.split("/")[0]
+        return (SPEC_ORDER.index(first) if first in SPEC_ORDER else len(SPEC_ORDER), rule.id)
+
+    return sorted(RULES.values(), key=position)
+
+
+def evaluate(
+    networks: QuerySet[Network] | list[Network],
+    as_of: datetime.date,
+    *,
+    rule_ids: list[str] | None = None,
+) -> list[NetworkVerdicts]:
+    """Run every registered rule (or those named) on every network, with a constant number of
+    queries whatever the number of networks."""
+    if isinstance(networks, QuerySet):
+        networks = list(networks.select_related("area"))
+    # Tens of thousands of short-lived objects for a large cooperation: the cyclic garbage
+    # collector would walk them again and again while they are built (about 1 s of 5 for
+    # 2,000 networks, bench/README.md); it runs once afterwards instead.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        snapshot = build_snapshot(networks, as_of, stale_months=settings.CONTACTS_STALE_MONTHS)
+        chosen = [RULES[i] for i in rule_ids] if rule_ids else registered_rules()
+        return [
+            NetworkVerdicts(network=f.network, verdicts={r.id: r(f, snapshot) for r in chosen})
+            for f in snapshot.networks
+        ]
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def summary(results: list[NetworkVerdicts]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    for row in results:
+        for rule_id, verdict in row.verdicts.items():
+            counts = out.setdefault(rule_id, {s.value: 0 for s in Status})
+            counts[verdict.status.value] += 1
+    return out
+
+
+def verdicts_document(
+    results: list[NetworkVerdicts], year: int, as_of: datetime.date
+) -> dict[str, Any]:
+    """The JSON document of `manage.py compliance --format json` and of the API, keyed by
+    network slug and rule ID; one function so that the two never drift apart."""
+    return {
+        "year": year,
+        "as_of": as_of.isoformat(),
+        "networks": {
+            r.network.slug: {
+                "name": r.network.name,
+                "status": r.network.status,
+                "rules": {rule_id: v.as_dict() for rule_id, v in r.verdicts.items()},
+            }
+            for r in results
+        },
+    }
+
+
+# The dashboard re-reads every network's verdicts on each visit. For a large cooperation that
+# is seconds of work (bench/README.md), so each process keeps its last few results, keyed by
+# the day, the query, the language and the newest history entry: any recorded change starts a
+# new key. Data that leaves no history (survey answers) is at most COMPLIANCE_CACHE_SECONDS old.
+_recent: OrderedDict[tuple[object, ...], tuple[float, list[NetworkVerdicts]]] = OrderedDict()
+_RECENT_MAX = 8
+
+
+def evaluate_recent(networks: QuerySet[Network], as_of: datetime.date) -> list[NetworkVerdicts]:
+    seconds = getattr(settings, "COMPLIANCE_CACHE_SECONDS", 0)
+    if seconds <= 0:
+        return evaluate(networks, as_of)
+    newest = HistoryEntry.objects.aggregate(newest=Max("pk"))["newest"]
+    key = (as_of, str(networks.query), get_language(), newest)
+    now = time.monotonic()
+    hit = _recent.get(key)
+    if hit is not None and now - hit[0] < seconds:
+        return hit[1]
+    results = evaluate(networks, as_of)
+    _recent[key] = (now, results)
+    while len(_recent) > _RECENT_MAX:
+        _recent.popitem(last=False)
+    return results

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from samverkan.compliance import views
+
+app_name = "compliance"
+
+urlpatterns = [path("", views.dashboard, name="dashboard")]

@@ -1,0 +1,62 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from samverkan.compliance.registry import STATUS_LABELS, Status, as_of_for_year
+from samverkan.compliance.selectors import evaluate_recent, registered_rules, summary
+from samverkan.cooperation.models import Area
+from samverkan.networks.models import Network
+from samverkan.people import policy
+
+DASHBOARD_PAGE_SIZE = 50
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The secretariat's compliance matrix: networks × rules, each cell explained and linked."""
+    policy.require_secretariat(request.user)
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("ar", today.year))
+    except ValueError:
+        year = today.year
+    if not 2000 <= year <= 2100:
+        year = today.year
+    networks = Network.objects.exclude(status=Network.Status.CLOSED).select_related("area")
+    area = request.GET.get("omrade", "")
+    if area:
+        networks = networks.filter(area__slug=area)
+    only = request.GET.get("visa", "")
+    results = evaluate_recent(networks.order_by("name"), as_of_for_year(year, today))
+    counts = summary(results)
+    if only in (Status.MISSING, Status.WARNING):
+        results = [r for r in results if any(v.status == only for v in r.verdicts.values())]
+    page = Paginator(results, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("sida"))
+    rules = registered_rules()
+    columns = [
+        r
+        for r in rules
+        if any(row.verdicts[r.id].status != Status.NOT_APPLICABLE for row in page.object_list)
+    ]
+    query = request.GET.copy()
+    query.pop("sida", None)
+    context = {
+        "rules": rules,
+        "columns": columns,
+        "page": page,
+        "counts": counts,
+        "year": year,
+        "years": range(today.year - 2, today.year + 2),
+        "areas": Area.objects.all(),
+        "area": area,
+        "only": only,
+        "query": query.urlencode(),
+        "labels": STATUS_LABELS,
+        "total": len(results),
+    }
+    template = "compliance/dashboard.html"
+    if request.htmx and request.htmx.target == "matrix":  # type: ignore[attr-defined]
+        template += "#matrix"
+    return render(request, template, context)

@@ -1,0 +1,11 @@
+from auditlog.registry import auditlog
+
+from samverkan.cooperation import models
+
+auditlog.register(models.Cooperation)
+auditlog.register(models.DevelopmentPlan)
+auditlog.register(models.DevelopmentArea)
+auditlog.register(models.Municipality)
+auditlog.register(models.PopulationFigure)
+auditlog.register(models.Organisation)
+auditlog.register(models.ManagementContact)

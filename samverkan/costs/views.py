@@ -1,0 +1,200 @@
+"""Pages for a network's costs and the invoicing summaries (PR2)."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.costs import selectors, services
+from samverkan.costs.forms import CostForm
+from samverkan.costs.models import Cost
+from samverkan.errors import ServiceError
+from samverkan.people import policy
+from samverkan.reports.exports import kronor, table_response
+
+
+def _year(request: HttpRequest) -> int:
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("ar", today.year))
+    except ValueError:
+        return today.year
+    return year if 2000 <= year <= 2100 else today.year
+
+
+@login_required
+def network_costs(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug)
+    if not policy.can_see_costs(request.user, network):
+        raise PermissionDenied(_("Kostnaderna visas för nätverkets medlemmar."))
+    can_edit = policy.can_edit_network(request.user, network)
+    form = CostForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST":
+        policy.require_can_edit(request.user, network)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                cost = services.record_cost(
+                    request.user,
+                    network,
+                    date=data["date"],
+                    description=data["description"],
+                    amount_ore=data["amount"],
+                    phase=data["phase"],
+                )
+            except ServiceError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                if cost.state == Cost.State.UNALLOCATED:
+                    messages.warning(request, cost.problem)
+                else:
+                    messages.success(request, _("Kostnaden är registrerad."))
+                return redirect("costs:network", slug=slug)
+    context = {
+        "network": network,
+        "costs": selectors.network_costs(network),
+        "years": selectors.network_year_summary(network=network),
+        "form": form,
+        "can_edit": can_edit,
+    }
+    return render(request, "costs/network.html", context)
+
+
+def _cost_for(request: HttpRequest, pk: int, *, for_write: bool = False) -> Cost:
+    cost = get_object_or_404(Cost.objects.select_related("network"), pk=pk)
+    network = policy.get_network_for(request.user, cost.network.slug, for_write=for_write)
+    if not policy.can_see_costs(request.user, network):
+        raise Http404
+    return cost
+
+
+@login_required
+def cost_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    cost = _cost_for(request, pk)
+    form = None
+    can_edit = policy.can_edit_network(request.user, cost.network)
+    if can_edit and not cost.is_credit and not hasattr(cost, "credit"):
+        form = CostForm(
+            request.POST or None,
+            initial={
+                "date": timezone.localdate(),
+                "description": cost.description,
+                "amount": f"{cost.amount_ore / 100:.2f}".replace(".", ","),
+                "phase": cost.phase,
+            },
+        )
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                _credit, new = services.correct_cost(
+                    request.user,
+                    cost,
+                    date=data["date"],
+                    description=data["description"],
+                    amount_ore=data["amount"],
+                    phase=data["phase"],
+                )
+            except ServiceError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("Kostnaden är krediterad och ersatt av en ny."))
+                return redirect("costs:detail", pk=new.pk)
+    context = {
+        "cost": cost,
+        "network": cost.network,
+        "plan": selectors.stored_plan(cost),
+        "can_edit": can_edit,
+        "form": form,
+    }
+    return render(request, "costs/detail.html", context)
+
+
+@login_required
+@require_POST
+def cost_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    cost = _cost_for(request, pk, for_write=True)
+    verbs = {
+        "fakturera": (services.mark_invoiced, _("Kostnaden är markerad som fakturerad.")),
+        "kreditera": (services.credit_cost, _("Kostnaden är krediterad.")),
+        "fordela": (services.reallocate_cost, _("Kostnaden är fördelad på nytt.")),
+    }
+    if action not in verbs:
+        raise Http404
+    service, done = verbs[action]
+    try:
+        service(request.user, cost)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+    return redirect("costs:detail", pk=pk)
+
+
+@login_required
+def summary(request: HttpRequest) -> HttpResponse:
+    """Per municipality and year, and per network and year, for invoicing."""
+    policy.require_secretariat(request.user)
+    year = _year(request)
+    today = timezone.localdate()
+    context: dict[str, Any] = {
+        "year": year,
+        "years": range(today.year - 4, today.year + 2),
+        "by_municipality": selectors.municipality_year_summary(year),
+        "by_network": selectors.network_year_summary(year=year),
+    }
+    return render(request, "costs/summary.html", context)
+
+
+@login_required
+def summary_export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+    policy.require_secretariat(request.user)
+    year = _year(request)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    if kind == "kommuner":
+        s = selectors.municipality_year_summary(year)
+        header = [_("Kommunkod"), _("Kommun"), _("Nätverk"), _("År"), _("Öre"), _("Kronor")]
+        rows: list[list[Any]] = [
+            [m.code, m.name, n.name, year, ore, kronor(ore)]
+            for m in s.municipalities
+            for n in s.networks
+            if (ore := s.cells.get((m.pk, n.pk), 0))
+        ]
+        rows += [
+            [m.code, m.name, _("Summa"), year, total, kronor(total)]
+            for m, _cells, total in s.rows()
+        ]
+        rows.append(["", _("Totalt"), "", year, s.total, kronor(s.total)])
+        return table_response(fmt, f"kostnader-kommuner-{year}", header, rows, title=str(year))
+    if kind == "natverk":
+        header = [
+            _("Nätverk"),
+            _("År"),
+            _("Antal"),
+            _("Totalt (öre)"),
+            _("Fördelat (öre)"),
+            _("Nätverkets egna (öre)"),
+            _("Ej fördelat (öre)"),
+            _("Totalt (kr)"),
+        ]
+        net_rows = [
+            [
+                r.network.name,
+                r.year,
+                r.count,
+                r.total,
+                r.allocated,
+                r.not_shared,
+                r.unallocated,
+                kronor(r.total),
+            ]
+            for r in selectors.network_year_summary(year=year)
+        ]
+        return table_response(fmt, f"kostnader-natverk-{year}", header, net_rows, title=str(year))
+    raise Http404

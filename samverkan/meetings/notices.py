@@ -1,0 +1,133 @@
+"""Notices about meetings, each with the iCalendar file attached (issue 5, item 4).
+
+Keys name the event and the meeting's SEQUENCE, so a service that runs twice tells nobody
+twice, while a second move of the same meeting is a new notice."""
+
+from collections.abc import Callable
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samverkan.meetings.calendar import feed_ics, ics_filename, meeting_ics
+from samverkan.meetings.models import Meeting
+from samverkan.networks.models import Membership, Network
+from samverkan.notifications.services import attachment, notify_in_their_language
+from samverkan.people.models import Person
+
+ICS = "text/calendar"
+
+
+def recipients(network: Network) -> list[Person]:
+    """Everybody who holds a role in the network today, once each."""
+    ids = (
+        Membership.objects.on(timezone.localdate())
+        .filter(network=network)
+        .values_list("person_id", flat=True)
+    )
+    return list(Person.objects.filter(pk__in=ids, anonymised_on__isnull=True))
+
+
+def _when(meeting: Meeting) -> str:
+    return f"{meeting.local_start:%Y-%m-%d %H:%M}-{meeting.local_end:%H:%M}"
+
+
+def _send(meeting: Meeting, *, kind: str, render: Callable[[], tuple[str, str]]) -> None:
+    ics = attachment(ics_filename(meeting), meeting_ics(meeting), ICS)
+    notify_in_their_language(
+        recipients(meeting.network),
+        render=render,
+        kind=kind,
+        key=f"meeting:{meeting.uid}:{meeting.sequence}",
+        network=meeting.network,
+        about=meeting,
+        attachments=[ics],
+    )
+
+
+def _place(meeting: Meeting) -> str:
+    return meeting.place or _("plats meddelas senare")
+
+
+def meeting_planned(meeting: Meeting) -> None:
+    def render() -> tuple[str, str]:
+        values = {
+            "title": meeting.display_title,
+            "when": _when(meeting),
+            "network": meeting.network.name,
+            "place": _place(meeting),
+        }
+        return (
+            _("Kallelse: %(title)s %(when)s") % values,
+            _("%(network)s möts %(when)s, %(place)s. Kalenderfilen är bifogad.") % values,
+        )
+
+    _send(meeting, kind="meeting_invitation", render=render)
+
+
+def meeting_moved(meeting: Meeting) -> None:
+    def render() -> tuple[str, str]:
+        values = {
+            "title": meeting.display_title,
+            "when": _when(meeting),
+            "network": meeting.network.name,
+            "place": _place(meeting),
+        }
+        return (
+            _("Ändrat möte: %(title)s %(when)s") % values,
+            _(
+                "Mötet i %(network)s är flyttat till %(when)s, %(place)s. Den bifogade "
+                "kalenderfilen uppdaterar mötet i din kalender."
+            )
+            % values,
+        )
+
+    _send(meeting, kind="meeting_changed", render=render)
+
+
+def meeting_cancelled(meeting: Meeting) -> None:
+    def render() -> tuple[str, str]:
+        values = {
+            "title": meeting.display_title,
+            "when": _when(meeting),
+            "network": meeting.network.name,
+            "reason": f" {meeting.cancel_reason}" if meeting.cancel_reason else "",
+        }
+        return (
+            _("Inställt möte: %(title)s %(when)s") % values,
+            _(
+                "Mötet i %(network)s %(when)s är inställt.%(reason)s Den bifogade kalenderfilen "
+                "tar bort mötet ur din kalender."
+            )
+            % values,
+        )
+
+    _send(meeting, kind="meeting_cancelled", render=render)
+
+
+def year_planned(network: Network, year: int, meetings: list[Meeting]) -> None:
+    """One notice for a whole planned year, with every meeting in one calendar file."""
+    if not meetings:
+        return
+    lines = "\n".join(f"- {_when(m)}, {m.place}" for m in meetings)
+
+    def render() -> tuple[str, str]:
+        return (
+            _("Mötesplan %(year)s för %(network)s") % {"year": year, "network": network.name},
+            _("Årets möten är planerade:\n%(lines)s\n\nKalenderfilen med alla möten är bifogad.")
+            % {"lines": lines},
+        )
+
+    notify_in_their_language(
+        recipients(network),
+        render=render,
+        kind="meetings_year_planned",
+        key=f"meetings-year:{network.pk}:{year}:{meetings[0].uid}",
+        network=network,
+        attachments=[
+            attachment(
+                f"moten-{year}.ics",
+                feed_ics(meetings, name=f"{network.name} {year}"),
+                ICS,
+            )
+        ],
+    )

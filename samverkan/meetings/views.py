@@ -1,0 +1,475 @@
+"""Thin views over the meetings services and selectors (STYLE): parse input, call, render."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.agreements.models import AgreementReview
+from samverkan.errors import ConflictError, ServiceError
+from samverkan.meetings import attendance as attendance_services
+from samverkan.meetings import selectors, services
+from samverkan.meetings.calendar import ics_filename, meeting_ics
+from samverkan.meetings.feeds import live_feed
+from samverkan.meetings.forms import (
+    AddAttendeeForm,
+    AgendaItemForm,
+    AttachmentForm,
+    AttendanceListForm,
+    CancelForm,
+    MeetingForm,
+    MinutesForm,
+    OwnAttendanceForm,
+    ProposalFormSet,
+    YearPlanParametersForm,
+)
+from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Minutes
+from samverkan.meetings.pdf import render_pdf
+from samverkan.meetings.planning import ProposedMeeting, default_count, propose_year
+from samverkan.people import policy
+from samverkan.people.models import Person
+
+
+def _form_error(form: Any, exc: ServiceError) -> None:
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        year = int(request.GET.get("ar", ""))
+    except ValueError:
+        return timezone.localdate().year
+    return year if 2000 <= year <= 2100 else timezone.localdate().year
+
+
+def _internal_network(request: HttpRequest, slug: str) -> Any:
+    network = policy.get_network_for(request.user, slug)
+    if not policy.can_read_internal(request.user, network):
+        raise PermissionDenied(_("Mötena är till för nätverkets medlemmar."))
+    return network
+
+
+@login_required
+def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _internal_network(request, slug)
+    year = _year(request)
+    meetings = list(selectors.meeting_list(network, year=year))
+    context = {
+        "network": network,
+        "year": year,
+        "years": selectors.meeting_years(network),
+        "meetings": meetings,
+        "can_manage": policy.can_manage_meetings(request.user, network),
+        "feed": live_feed(network=network),
+        "now": timezone.now(),
+    }
+    return render(request, "meetings/list.html", context)
+
+
+@login_required
+def attendance_statistics(request: HttpRequest, slug: str) -> HttpResponse:
+    network = _internal_network(request, slug)
+    year = _year(request)
+    return render(
+        request,
+        "meetings/statistics.html",
+        {
+            "network": network,
+            "year": year,
+            "years": selectors.meeting_years(network),
+            "stats": selectors.attendance_stats(network, year),
+        },
+    )
+
+
+@login_required
+def plan_year(request: HttpRequest, slug: str) -> HttpResponse:
+    """Two steps: the parameters give a proposal; the adjusted proposal is saved at once."""
+    network = policy.get_network_for(request.user, slug)
+    services.require_can_manage(request.user, network)
+    year = _year(request) if "ar" in request.GET else timezone.localdate().year + 1
+    params = YearPlanParametersForm(
+        request.POST or None,
+        initial={
+            "year": year,
+            "weekday": 1,
+            "start_time": "09:00",
+            "end_time": "12:00",
+            "skip_months": [7],
+            "count": default_count(network, year),
+        },
+    )
+    formset = None
+    if request.method == "POST" and params.is_valid():
+        data = params.cleaned_data
+        if "save" in request.POST:
+            formset = ProposalFormSet(request.POST, network=network, prefix="m")  # type: ignore[call-arg]
+            if formset.is_valid():
+                chosen = [
+                    ProposedMeeting(
+                        day=f["day"],
+                        start_time=f["start_time"],
+                        end_time=f["end_time"],
+                        host=f["host"],
+                        place=f["place"],
+                    )
+                    for f in formset.cleaned_data
+                    if f.get("include")
+                ]
+                try:
+                    saved = services.plan_year(
+                        request.user, network, year=data["year"], meetings=chosen
+                    )
+                    messages.success(request, _("%(n)s möten är planerade.") % {"n": len(saved)})
+                    return redirect(f"{_list_url(network)}?ar={data['year']}")
+                except ServiceError as exc:
+                    params.add_error(None, exc.message)
+        else:
+            try:
+                proposal = propose_year(
+                    network,
+                    year=data["year"],
+                    weekday=data["weekday"],
+                    start_time=data["start_time"],
+                    end_time=data["end_time"],
+                    skip_months=set(data["skip_months"]),
+                    count=data["count"],
+                )
+                formset = ProposalFormSet(  # type: ignore[call-arg]
+                    network=network,
+                    prefix="m",
+                    initial=[
+                        {
+                            "include": True,
+                            "day": p.day,
+                            "start_time": p.start_time,
+                            "end_time": p.end_time,
+                            "host": p.host,
+                            "place": p.place,
+                        }
+                        for p in proposal
+                    ],
+                )
+            except ServiceError as exc:
+                _form_error(params, exc)
+    return render(
+        request,
+        "meetings/plan_year.html",
+        {"network": network, "params": params, "formset": formset},
+    )
+
+
+def _list_url(network: Any) -> str:
+    from django.urls import reverse
+
+    return reverse("meetings:list", kwargs={"slug": network.slug})
+
+
+@login_required
+def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug)
+    services.require_can_manage(request.user, network)
+    form = MeetingForm(
+        request.POST or None,
+        network=network,
+        initial={"start_time": "09:00", "end_time": "12:00"},
+    )
+    if request.method == "POST" and form.is_valid():
+        starts_at, ends_at = form.times()
+        try:
+            meeting = services.schedule_meeting(
+                request.user,
+                network,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                place=form.cleaned_data["place"],
+                host=form.cleaned_data["host"],
+                title=form.cleaned_data["title"],
+            )
+            messages.success(request, _("Mötet är inlagt och kallelsen skickad."))
+            return redirect(meeting)
+        except ServiceError as exc:
+            _form_error(form, exc)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {"network": network, "form": form, "meeting": None},
+    )
+
+
+@login_required
+def meeting_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    form = MeetingForm(
+        request.POST or None,
+        network=meeting.network,
+        initial={
+            "title": meeting.title,
+            "day": meeting.local_start.date(),
+            "start_time": meeting.local_start.time(),
+            "end_time": meeting.local_end.time(),
+            "place": meeting.place,
+            "host": meeting.host,
+        },
+    )
+    cancel_form = CancelForm()
+    if request.method == "POST" and form.is_valid():
+        starts_at, ends_at = form.times()
+        try:
+            services.move_meeting(
+                request.user,
+                meeting,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                place=form.cleaned_data["place"],
+                host=form.cleaned_data["host"],
+                title=form.cleaned_data["title"],
+            )
+            messages.success(request, _("Mötet är ändrat och ändringen skickad."))
+            return redirect(meeting)
+        except ServiceError as exc:
+            _form_error(form, exc)
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {"network": meeting.network, "form": form, "meeting": meeting, "cancel_form": cancel_form},
+    )
+
+
+@login_required
+@require_POST
+def meeting_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    form = CancelForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.cancel_meeting(request.user, meeting, reason=reason)
+        messages.success(request, _("Mötet är inställt och alla är meddelade."))
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect(meeting)
+
+
+@login_required
+def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    found = policy.get_meeting_for(request.user, slug, pk)
+    meeting = selectors.meeting_detail(found.pk, found.network)
+    can_manage = policy.can_manage_meetings(request.user, meeting.network)
+    viewer = policy.viewer_for(request.user)
+    own = next(
+        (a for a in meeting.attendances.all() if viewer.person and a.person_id == viewer.person.pk),
+        None,
+    )
+    context = {
+        "network": meeting.network,
+        "meeting": meeting,
+        "can_manage": can_manage,
+        "minutes": getattr(meeting, "minutes", None),
+        "agenda_form": AgendaItemForm(),
+        "attachment_form": AttachmentForm(),
+        "own_form": OwnAttendanceForm(initial={"status": own.status if own else "present"}),
+        "own": own,
+        "is_member": bool(viewer.roles_in(meeting.network)),
+    }
+    return render(request, "meetings/detail.html", context)
+
+
+@login_required
+@require_POST
+def agenda_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    form = AgendaItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_agenda_item(request.user, meeting, **form.cleaned_data)
+            messages.success(request, _("Punkten är tillagd."))
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+    else:
+        messages.error(request, _("Ange en rubrik för punkten."))
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def agenda_item_action(request: HttpRequest, slug: str, pk: int, item: int) -> HttpResponse:
+    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    agenda_item = get_object_or_404(AgendaItem, pk=item, meeting=meeting)
+    try:
+        action = request.POST.get("action")
+        if action == "remove":
+            services.remove_agenda_item(request.user, agenda_item)
+            messages.success(request, _("Punkten är borttagen."))
+        elif action in ("up", "down"):
+            services.move_agenda_item(request.user, agenda_item, up=action == "up")
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def attachment_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.add_attachment(
+            request.user, meeting, title=form.cleaned_data["title"], file=form.cleaned_data["file"]
+        )
+        messages.success(request, _("Bilagan är uppladdad."))
+    else:
+        messages.error(request, _("Välj en fil att ladda upp."))
+    return redirect(meeting)
+
+
+@login_required
+def attachment_download(request: HttpRequest, slug: str, pk: int, file: int) -> HttpResponse:
+    meeting = policy.get_meeting_for(request.user, slug, pk)
+    attachment = get_object_or_404(Attachment, pk=file, meeting=meeting)
+    if request.method == "POST":
+        services.remove_attachment(request.user, attachment)
+        messages.success(request, _("Bilagan är borttagen."))
+        return redirect(meeting)
+    name = (attachment.file.name or "").rsplit("/", 1)[-1]
+    return FileResponse(  # type: ignore[return-value]
+        attachment.file.open("rb"), as_attachment=True, filename=name
+    )
+
+
+@login_required
+def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The secretary's list: every member on the meeting's day, plus anyone added by e-mail
+    (refused where substitutes are not allowed, CO1)."""
+    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    current = {
+        a.person_id: a for a in Attendance.objects.filter(meeting=meeting).select_related("person")
+    }
+    people = selectors.members_on(meeting.network, meeting.local_start.date())
+    people += [a.person for pid, a in current.items() if pid not in {p.pk for p in people}]
+    statuses = {pid: a.status for pid, a in current.items()}
+    form = AttendanceListForm(
+        request.POST if "save_list" in request.POST else None, people=people, current=statuses
+    )
+    add_form = AddAttendeeForm(request.POST if "add" in request.POST else None)
+    if request.method == "POST" and "save_list" in request.POST and form.is_valid():
+        try:
+            for name, person in form.people.items():
+                status = form.cleaned_data.get(name) or ""
+                if status and status != statuses.get(person.pk):
+                    attendance_services.record_attendance(
+                        request.user, meeting, person=person, status=status
+                    )
+                elif not status and person.pk in current:
+                    attendance_services.remove_attendance(request.user, current[person.pk])
+            messages.success(request, _("Närvaron är sparad."))
+            return redirect("meetings:attendance", slug=slug, pk=pk)
+        except ServiceError as exc:
+            form.add_error(None, exc.message)
+    if request.method == "POST" and "add" in request.POST and add_form.is_valid():
+        person = Person.objects.filter(email__iexact=add_form.cleaned_data["email"]).first()
+        if person is None:
+            add_form.add_error("email", _("Det finns ingen person med den e-postadressen."))
+        else:
+            try:
+                attendance_services.record_attendance(
+                    request.user, meeting, person=person, status=add_form.cleaned_data["status"]
+                )
+                messages.success(request, _("%(name)s är tillagd.") % {"name": person.name})
+                return redirect("meetings:attendance", slug=slug, pk=pk)
+            except ServiceError as exc:
+                add_form.add_error("email", exc.message)
+    return render(
+        request,
+        "meetings/attendance.html",
+        {"network": meeting.network, "meeting": meeting, "form": form, "add_form": add_form},
+    )
+
+
+@login_required
+@require_POST
+def own_attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = policy.get_meeting_for(request.user, slug, pk)
+    form = OwnAttendanceForm(request.POST)
+    person = policy.viewer_for(request.user).person
+    if form.is_valid() and person is not None:
+        try:
+            attendance_services.record_attendance(
+                request.user, meeting, person=person, status=form.cleaned_data["status"]
+            )
+            messages.success(request, _("Din närvaro är registrerad."))
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+    return redirect(meeting)
+
+
+@login_required
+def minutes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    record = Minutes.objects.filter(meeting=meeting).first()
+    items = list(meeting.agenda_items.all())
+    form = MinutesForm(
+        request.POST or None,
+        items=items,
+        review_choices=AgreementReview.Outcome.choices,
+        initial={
+            "text": record.text if record else "",
+            "version": record.version if record else None,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = services.save_minutes(
+                request.user,
+                meeting,
+                text=form.cleaned_data["text"],
+                outcomes=form.outcomes(),
+                review_outcome=form.cleaned_data.get("review_outcome", ""),
+                expected_version=form.cleaned_data["version"] if record else None,
+            )
+            if "approve" in request.POST:
+                services.approve_minutes(request.user, meeting, expected_version=record.version)
+                messages.success(request, _("Protokollet är justerat."))
+                return redirect(meeting)
+            messages.success(request, _("Protokollet är sparat som utkast."))
+            return redirect("meetings:minutes", slug=slug, pk=pk)
+        except (ConflictError, ServiceError) as exc:
+            _form_error(form, exc)
+    return render(
+        request,
+        "meetings/minutes.html",
+        {"network": meeting.network, "meeting": meeting, "form": form, "record": record},
+    )
+
+
+@login_required
+def document_pdf(request: HttpRequest, slug: str, pk: int, kind: str) -> HttpResponse:
+    """The agenda (kallelse) or the minutes as PDF in the graphic profile (N5)."""
+    if kind not in ("dagordning", "protokoll"):
+        raise Http404
+    found = policy.get_meeting_for(request.user, slug, pk)
+    meeting = selectors.meeting_detail(found.pk, found.network)
+    record = getattr(meeting, "minutes", None)
+    if kind == "protokoll" and record is None:
+        raise Http404(_("Mötet har inget protokoll ännu."))
+    template = "meetings/pdf/minutes.html" if kind == "protokoll" else "meetings/pdf/agenda.html"
+    data = render_pdf(
+        template, {"meeting": meeting, "minutes": record, "generated": timezone.localtime()}
+    )
+    name = f"{kind}-{meeting.network.slug}-{meeting.local_start:%Y-%m-%d}.pdf"
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def meeting_calendar(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = policy.get_meeting_for(request.user, slug, pk)
+    response = HttpResponse(meeting_ics(meeting), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{ics_filename(meeting)}"'
+    return response

@@ -1,0 +1,124 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samverkan.cooperation.models import Area, DevelopmentArea, Municipality
+from samverkan.networks.models import Membership, Network
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("Sök"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Kommun"),
+        queryset=Municipality.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla kommuner"),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Verksamhetsområde"),
+        queryset=Area.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alla områden"),
+    )
+    development_area = forms.ChoiceField(label=_("Utvecklingsområde"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args: object, statuses: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        areas = DevelopmentArea.objects.select_related("plan").order_by(
+            "-plan__start_year", "order"
+        )
+        seen: dict[str, str] = {}
+        for area in areas:
+            seen.setdefault(area.slug, area.name)
+        self.fields["development_area"].choices = [  # type: ignore[attr-defined]
+            ("", _("Alla utvecklingsområden")),
+            *list(seen.items()),
+        ]
+        self.fields["status"].choices = statuses  # type: ignore[attr-defined]
+
+
+class YearPlanForm(forms.Form):
+    purpose = forms.CharField(
+        label=_("Syfte"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
+        help_text=_("Varför nätverket finns. Syftet visas för alla i katalogen."),
+    )
+    goals = forms.CharField(
+        label=_("Målsättning"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
+    )
+    meeting_organisation = forms.CharField(
+        label=_("Mötesorganisation"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+        help_text=_("Hur ofta och var ni träffas, vem som leder och dokumenterar."),
+    )
+    contribution = forms.CharField(
+        label=_("Bidrag till samverkans syfte, vision och verksamhetsidé"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+    )
+    development_areas = forms.ModelMultipleChoiceField(
+        label=_("Utvecklingsområden som planen bidrar till"),
+        queryset=DevelopmentArea.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args: object, year: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["development_areas"].queryset = DevelopmentArea.objects.filter(  # type: ignore[attr-defined]
+            plan__start_year__lte=year, plan__end_year__gte=year
+        ).order_by("order")
+
+
+class AddMemberForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-post"),
+        help_text=_("Finns personen redan hittas den via e-posten; annars läggs den till."),
+    )
+    name = forms.CharField(label=_("Namn"), max_length=200, required=False)
+    title = forms.CharField(label=_("Titel"), max_length=200, required=False)
+    municipality = forms.ModelChoiceField(
+        label=_("För kommun"), queryset=Municipality.objects.order_by("name"), required=False
+    )
+    role = forms.ChoiceField(label=_("Roll"), choices=Membership.Role.choices)
+    start_on = forms.DateField(
+        label=_("Från"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class ContactDetailsForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200, required=False)
+    unit = forms.CharField(label=_("Förvaltning/enhet"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-post"))
+    phone = forms.CharField(label=_("Telefon"), max_length=40, required=False)
+
+
+def status_choices(authenticated: bool) -> list[tuple[str, str]]:
+    if authenticated:
+        order = [
+            Network.Status.ACTIVE,
+            Network.Status.STARTING,
+            Network.Status.PROPOSED,
+            Network.Status.CLOSED,
+        ]
+        return [(s.value, str(s.label)) for s in order] + [("all", str(_("Alla")))]
+    return [
+        (Network.Status.ACTIVE.value, str(Network.Status.ACTIVE.label)),
+        (Network.Status.CLOSED.value, str(Network.Status.CLOSED.label)),
+    ]

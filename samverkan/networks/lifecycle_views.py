@@ -1,0 +1,284 @@
+"""Pages of the network lifecycle: propose, the start's progress, answers (in the app and by
+personal link), activation, joining and leaving, closing and the archive export (S1-S4, P1,
+P2, C1). Thin: parse, call a service, render; service errors become Swedish messages."""
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.cooperation.models import Municipality
+from samverkan.errors import RuleViolation, ServiceError
+from samverkan.networks import lifecycle
+from samverkan.networks.export import export_network
+from samverkan.networks.lifecycle_forms import (
+    AnswerForm,
+    CloseForm,
+    ParticipationRequestForm,
+    ProposeForm,
+)
+from samverkan.networks.models import Network, Participation, ParticipationRequest
+from samverkan.networks.starting import load_start_facts, missing_steps
+from samverkan.networks.tokens import read_answer_token
+from samverkan.notifications.models import Notification
+from samverkan.people import policy
+
+
+def _form_error(form: Any, error: ServiceError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+@login_required
+def propose(request: HttpRequest) -> HttpResponse:
+    form = ProposeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            network = lifecycle.propose_network(request.user, **form.cleaned_data)
+        except ServiceError as error:
+            _form_error(form, error)
+        else:
+            messages.success(
+                request, _("Förslaget är registrerat och kommunerna är inbjudna att svara.")
+            )
+            return redirect("networks:progress", slug=network.slug)
+    return render(request, "networks/propose.html", {"form": form})
+
+
+@login_required
+def progress(request: HttpRequest, slug: str) -> HttpResponse:
+    """The proposal's steps, for everybody involved (S1-S4)."""
+    network = policy.get_network_for(request.user, slug)
+    today = timezone.localdate()
+    facts = load_start_facts(network, today)
+    contacts = lifecycle.management_contacts(network.area_id, [m.pk for m in facts.members])
+    viewer = policy.viewer_for(request.user)
+    rows = []
+    for municipality in facts.members:
+        participation = facts.participations.get(municipality.pk)
+        people = contacts.get(municipality.pk, [])
+        may_answer = (
+            network.status in lifecycle.OPEN_PROPOSAL
+            and participation is not None
+            and participation.invited_on is not None
+            and not participation.answer
+            and (viewer.is_secretariat or (viewer.person is not None and viewer.person in people))
+        )
+        rows.append(
+            {
+                "municipality": municipality,
+                "p": participation,
+                "contacts": people,
+                "may_answer": may_answer,
+            }
+        )
+    informed = Notification.objects.filter(key=f"majority-reached:{network.pk}").first()
+    context = {
+        "network": network,
+        "facts": facts,
+        "rows": rows,
+        "steps": missing_steps(facts) if network.status in lifecycle.OPEN_PROPOSAL else [],
+        "informed": informed,
+        "can_edit": policy.can_edit_network(request.user, network),
+        "answer_form": AnswerForm(),
+        "open": network.status in lifecycle.OPEN_PROPOSAL,
+    }
+    return render(request, "networks/progress.html", context)
+
+
+@login_required
+@require_POST
+def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug)
+    participation = get_object_or_404(
+        Participation.objects.select_related("municipality", "network__area"),
+        pk=pk,
+        network=network,
+    )
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Svara ja eller nej."))
+    else:
+        try:
+            lifecycle.answer_invitation(
+                request.user, participation, answer=form.cleaned_data["answer"]
+            )
+            messages.success(
+                request,
+                _("Svaret för %(muni)s är registrerat.")
+                % {"muni": participation.municipality.name},
+            )
+        except ServiceError as error:
+            messages.error(request, error.message)
+    return redirect("networks:progress", slug=slug)
+
+
+def answer_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The personal link of an invitation e-mail: works without signing in (S1)."""
+    try:
+        participation_id, _person_id = read_answer_token(token)
+    except ServiceError as error:
+        return render(request, "networks/answer_link.html", {"error": error.message}, status=400)
+    participation = (
+        Participation.objects.select_related("municipality", "network__area")
+        .filter(pk=participation_id)
+        .first()
+    )
+    if participation is None:
+        raise Http404(_("Inbjudan finns inte längre."))
+    form = AnswerForm(request.POST or None)
+    done = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.answer_invitation(
+                request.user, participation, answer=form.cleaned_data["answer"], token=token
+            )
+            done = True
+            participation.refresh_from_db()
+        except ServiceError as error:
+            _form_error(form, error)
+    context = {
+        "participation": participation,
+        "network": participation.network,
+        "form": form,
+        "done": done,
+    }
+    return render(request, "networks/answer_link.html", context)
+
+
+@login_required
+@require_POST
+def invite(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug, for_write=True)
+    try:
+        invited = lifecycle.invite_members(request.user, network)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        if invited:
+            names = ", ".join(p.municipality.name for p in invited)
+            messages.success(request, _("Inbjudna nu: %(names)s.") % {"names": names})
+        else:
+            messages.info(request, _("Ingen ny kommun att bjuda in."))
+    return redirect("networks:progress", slug=slug)
+
+
+@login_required
+@require_POST
+def activate(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug, for_write=True)
+    try:
+        lifecycle.activate_network(request.user, network)
+    except RuleViolation as error:
+        messages.error(request, _("Nätverket kan inte aktiveras än."))
+        for step in error.missing:
+            messages.error(request, step)
+        return redirect("networks:progress", slug=slug)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("networks:progress", slug=slug)
+    messages.success(request, _("%(name)s är nu aktivt.") % {"name": network.name})
+    return redirect(network)
+
+
+def _request_municipalities(request: HttpRequest) -> Any:
+    viewer = policy.viewer_for(request.user)
+    members = Municipality.objects.members_on(timezone.localdate())
+    if viewer.is_secretariat:
+        return members
+    if viewer.person is None or viewer.person.municipality_id is None:
+        return members.none()
+    return members.filter(pk=viewer.person.municipality_id)
+
+
+@login_required
+def participation(request: HttpRequest, slug: str) -> HttpResponse:
+    """Who takes part, who left, pending requests; join or leave (P1, P2)."""
+    network = policy.get_network_for(request.user, slug)
+    municipalities = _request_municipalities(request)
+    form = ParticipationRequestForm(request.POST or None, municipalities=municipalities)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if request.POST.get("kind") == "leave":
+                lifecycle.request_leave(
+                    request.user,
+                    network,
+                    municipality=data["municipality"],
+                    reason=data["reason"],
+                )
+            else:
+                lifecycle.request_join(request.user, network, municipality=data["municipality"])
+        except ServiceError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Begäran är skickad till samordnaren."))
+            return redirect("networks:participation", slug=slug)
+    rows = (
+        Participation.objects.filter(network=network, joined_on__isnull=False)
+        .select_related("municipality")
+        .order_by("municipality__name")
+    )
+    requests = network.participation_requests.select_related(
+        "municipality", "requested_by", "decided_by"
+    )
+    context = {
+        "network": network,
+        "rows": rows,
+        "requests": requests,
+        "form": form,
+        "can_request": network.status == Network.Status.ACTIVE and municipalities.exists(),
+        "can_edit": policy.can_edit_network(request.user, network),
+        "today": timezone.localdate(),
+    }
+    return render(request, "networks/participation.html", context)
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug, for_write=True)
+    req = get_object_or_404(ParticipationRequest, pk=pk, network=network)
+    try:
+        lifecycle.decide_participation_request(
+            request.user, req, confirm=request.POST.get("decision") == "confirm"
+        )
+        messages.success(request, _("Beslutet är registrerat."))
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("networks:participation", slug=slug)
+
+
+@login_required
+def close(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug, for_write=True)
+    form = CloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.close_network(request.user, network, reason=form.cleaned_data["reason"])
+        except ServiceError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("%(name)s är avslutat.") % {"name": network.name})
+            return redirect(network)
+    return render(request, "networks/close.html", {"network": network, "form": form})
+
+
+@login_required
+def export(request: HttpRequest, slug: str) -> HttpResponse:
+    """The whole network as one JSON document, for archiving (C1)."""
+    network = policy.get_network_for(request.user, slug)
+    if not policy.can_read_internal(request.user, network):
+        raise policy.PermissionDenied(_("Exporten är till för nätverket och sekretariatet."))
+    document = export_network(network)
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{network.slug}.json"'
+    return response

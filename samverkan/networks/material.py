@@ -1,0 +1,92 @@
+"""Material and the graphic manual (N5); questions to the secretariat (ST1)."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samverkan.errors import ServiceError
+from samverkan.history.context import acting
+from samverkan.networks import notices
+from samverkan.networks.models import Material, Network, Question, QuestionMessage
+from samverkan.people import policy
+
+MAX_MATERIAL_BYTES = 20 * 1024 * 1024
+
+
+def add_material(actor: Any, network: Network, *, title: str, file: UploadedFile) -> Material:
+    """N5: the coordinator or secretary keeps the network's material."""
+    if not policy.can_manage_material(actor, network):
+        raise PermissionDenied(_("Du får inte lägga till material i det här nätverket."))
+    title = title.strip()
+    if not title:
+        raise ServiceError(_("Ge materialet en titel."), field="title")
+    if file.size and file.size > MAX_MATERIAL_BYTES:
+        raise ServiceError(_("Filen är större än 20 MB."), field="file")
+    with transaction.atomic(), acting(actor, "add_material"):
+        return Material.objects.create(
+            network=network, title=title, file=file, uploaded_by=policy.viewer_for(actor).person
+        )
+
+
+def mark_material_reviewed(
+    actor: Any, material: Material, *, today: datetime.date | None = None
+) -> Material:
+    """N5: the secretariat marks material as reviewed against the graphic manual."""
+    policy.require_secretariat(actor)
+    if material.reviewed_on is not None:
+        return material
+    with transaction.atomic(), acting(actor, "review_material"):
+        material.reviewed_on = today or timezone.localdate()
+        material.reviewed_by = policy.viewer_for(actor).person
+        material.save(update_fields=["reviewed_on", "reviewed_by"])
+    return material
+
+
+def ask_question(actor: Any, network: Network, *, topic: str, subject: str, text: str) -> Question:
+    """ST1: anyone signed in asks the secretariat about a network; the secretariat is told."""
+    person = policy.viewer_for(actor).person
+    if person is None:
+        raise PermissionDenied(_("Ditt konto är inte kopplat till någon person."))
+    subject, text = subject.strip(), text.strip()
+    if topic not in Question.Topic.values:
+        raise ServiceError(_("Välj ett ämne."), field="topic")
+    if not subject:
+        raise ServiceError(_("Skriv en rubrik."), field="subject")
+    if not text:
+        raise ServiceError(_("Skriv din fråga."), field="text")
+    with transaction.atomic(), acting(actor, "ask_question"):
+        question = Question.objects.create(
+            network=network, asker=person, topic=topic, subject=subject
+        )
+        message = QuestionMessage.objects.create(question=question, author=person, text=text)
+        notices.question_asked(question, message.pk)
+    return question
+
+
+def reply_to_question(actor: Any, question: Question, *, text: str) -> QuestionMessage:
+    """ST1: the secretariat answers (the asker is told); the asker may follow up."""
+    if not policy.can_see_question(actor, question):
+        raise PermissionDenied(_("Frågan är mellan den som frågade och sekretariatet."))
+    text = text.strip()
+    if not text:
+        raise ServiceError(_("Skriv ett svar."), field="text")
+    viewer = policy.viewer_for(actor)
+    from_secretariat = viewer.is_secretariat and (
+        viewer.person is None or viewer.person.pk != question.asker_id
+    )
+    with transaction.atomic(), acting(actor, "reply_to_question"):
+        message = QuestionMessage.objects.create(
+            question=question, author=viewer.person, text=text, from_secretariat=from_secretariat
+        )
+        if from_secretariat:
+            question.answered_at = timezone.now()
+            question.save(update_fields=["answered_at"])
+            notices.question_answered(question, message.pk)
+        else:
+            notices.question_asked(question, message.pk)
+    return message

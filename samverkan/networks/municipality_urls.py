@@ -1,0 +1,16 @@
+from django.urls import path
+
+from samverkan.networks import municipality_views as views
+
+app_name = "municipalities"
+
+urlpatterns = [
+    path("", views.municipality_list, name="list"),
+    path("<slug:slug>/", views.municipality_detail, name="detail"),
+    path("<slug:slug>/forvaltningsledning/", views.contact_add, name="contact_add"),
+    path(
+        "<slug:slug>/forvaltningsledning/<int:pk>/ta-bort/",
+        views.contact_remove,
+        name="contact_remove",
+    ),
+]

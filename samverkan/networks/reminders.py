@@ -1,0 +1,23 @@
+"""The network lifecycle's daily reminders (run by notifications.reminders.run_daily)."""
+
+import datetime
+
+from samverkan.networks import notices
+from samverkan.networks.activity import inactive_networks
+from samverkan.networks.lifecycle import invite_new_members_everywhere
+from samverkan.notifications.reminders import daily_reminder
+
+
+@daily_reminder
+def invite_new_members(today: datetime.date) -> None:
+    """S1: a municipality that became a member (or got a management contact) after a proposal
+    was made is invited too."""
+    invite_new_members_everywhere(today)
+
+
+@daily_reminder
+def flag_inactive_networks(today: datetime.date) -> None:
+    """C1: an active network without activity for 12 months is flagged to the secretariat,
+    once per period of inactivity (the notice's key names the last activity)."""
+    for network, last in inactive_networks(today):
+        notices.network_inactive(network, last)

@@ -1,0 +1,143 @@
+"""Queries that read networks, shaped for the catalogue, a network's page and the API.
+Each owns its eager loading so that pages stay flat in queries (STYLE habit 6)."""
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from samverkan.history.models import HistoryEntry
+from samverkan.history.selectors import network_history
+from samverkan.networks.models import Membership, Network, Participation, YearPlan
+from samverkan.people import policy
+
+
+@dataclass
+class CatalogueFilters:
+    q: str = ""
+    municipality: str = ""
+    area: str = ""
+    development_area: str = ""
+    status: str = Network.Status.ACTIVE
+
+
+def catalogue_networks(
+    *, viewer: Any, filters: CatalogueFilters, today: datetime.date
+) -> QuerySet[Network]:
+    """The networks a viewer may see in the catalogue, filtered, with the current plan,
+    coordinators and participating municipalities prefetched."""
+    qs = Network.objects.filter(in_catalogue=True).select_related("area")
+    allowed = [s.value for s in Network.Status]
+    if not getattr(viewer, "is_authenticated", False):
+        allowed = [Network.Status.ACTIVE, Network.Status.CLOSED]
+    if filters.status in allowed:
+        qs = qs.filter(status=filters.status)
+    elif filters.status == "all":
+        qs = qs.filter(status__in=allowed)
+    else:
+        qs = qs.filter(status=Network.Status.ACTIVE)
+    for term in filters.q.lower().split()[:8]:
+        qs = qs.filter(search_text__contains=term)
+    if filters.area:
+        qs = qs.filter(area__slug=filters.area)
+    if filters.municipality:
+        qs = qs.filter(
+            pk__in=Participation.objects.on(today)
+            .filter(municipality__slug=filters.municipality)
+            .values("network_id")
+        )
+    if filters.development_area:
+        qs = qs.filter(
+            pk__in=YearPlan.objects.filter(
+                year=today.year, development_areas__slug=filters.development_area
+            ).values("network_id")
+        )
+    return qs.order_by("name").prefetch_related(*network_prefetches(today))
+
+
+def network_prefetches(today: datetime.date) -> list[Prefetch[Any]]:
+    return [
+        Prefetch(
+            "year_plans",
+            queryset=YearPlan.objects.filter(state=YearPlan.State.ADOPTED, year__lte=today.year)
+            .order_by("-year")
+            .prefetch_related("development_areas"),
+            to_attr="adopted_plans",
+        ),
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.on(today)
+            .filter(role=Membership.Role.COORDINATOR)
+            .select_related("person", "person__municipality"),
+            to_attr="current_coordinators",
+        ),
+        Prefetch(
+            "participations",
+            queryset=Participation.objects.on(today).select_related("municipality"),
+            to_attr="current_participations",
+        ),
+    ]
+
+
+def current_plan(network: Network) -> YearPlan | None:
+    """The catalogue shows the latest adopted plan (this year's where there is one)."""
+    plans = getattr(network, "adopted_plans", None)
+    if plans is None:
+        return network.year_plans.filter(state=YearPlan.State.ADOPTED).order_by("-year").first()
+    return plans[0] if plans else None
+
+
+@dataclass
+class NetworkPage:
+    network: Network
+    plan: YearPlan | None
+    coordinators: list[Membership]
+    members: list[Membership]
+    participations: list[Participation]
+    former_participations: list[Participation]
+    plans: list[YearPlan] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
+    can_edit: bool = False
+    can_see_contacts: bool = False
+
+
+def network_page(network: Network, *, viewer: Any, today: datetime.date) -> NetworkPage:
+    memberships = list(
+        Membership.objects.on(today)
+        .filter(network=network)
+        .select_related("person", "person__municipality", "municipality")
+        .order_by("person__name", "role")
+    )
+    participations = list(
+        Participation.objects.filter(network=network)
+        .select_related("municipality")
+        .order_by("municipality__name")
+    )
+    adopted = list(
+        network.year_plans.filter(state=YearPlan.State.ADOPTED, year__lte=today.year)
+        .order_by("-year")
+        .prefetch_related("development_areas")[:1]
+    )
+    internal = policy.can_read_internal(viewer, network)
+    return NetworkPage(
+        network=network,
+        plan=adopted[0] if adopted else None,
+        coordinators=[m for m in memberships if m.role == Membership.Role.COORDINATOR],
+        members=memberships,
+        participations=[p for p in participations if p.joined_on and p.left_on is None],
+        former_participations=[p for p in participations if p.left_on is not None],
+        plans=list(network.year_plans.order_by("-year")) if internal else [],
+        history=list(network_history(network.pk, limit=30)) if internal else [],
+        can_edit=policy.can_edit_network(viewer, network),
+        can_see_contacts=policy.can_see_contacts(viewer),
+    )
+
+
+def member_rows(network: Network, *, today: datetime.date) -> list[Membership]:
+    return list(
+        Membership.objects.filter(network=network)
+        .filter(Q(end_on__isnull=True) | Q(end_on__gte=today))
+        .select_related("person", "person__municipality", "municipality")
+        .order_by("person__name", "role")
+    )

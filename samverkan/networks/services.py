@@ -1,0 +1,246 @@
+"""Actions that change networks, their members and their year plans.
+
+Each service takes the acting user first, checks access through people.policy, enforces the
+rules it names, writes in one transaction and records the verb in the history."""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from samverkan.agreements.work import on_member_added
+from samverkan.cooperation.models import Area, DevelopmentArea, Municipality
+from samverkan.errors import ConflictError, RuleViolation, ServiceError
+from samverkan.history.context import acting
+from samverkan.networks.models import Membership, Network, Participation, YearPlan
+from samverkan.people import policy
+from samverkan.people.models import Person
+
+
+def unique_slug(name: str) -> str:
+    base = slugify(name)[:180] or "natverk"
+    slug, n = base, 2
+    while Network.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def refresh_search_text(network: Network) -> None:
+    """Keep the words the catalogue searches: name, area, description and the latest plan."""
+    plan = network.year_plans.order_by("-year").first()
+    parts = [network.name, network.area.name, network.description]
+    if plan is not None:
+        parts += [plan.purpose, plan.goals, plan.meeting_organisation]
+    text = " ".join(p for p in parts if p).lower()
+    Network.objects.filter(pk=network.pk).update(search_text=text)
+
+
+def register_network(
+    actor: Any,
+    *,
+    name: str,
+    area: Area,
+    description: str = "",
+    status: str = Network.Status.ACTIVE,
+    started_on: datetime.date | None = None,
+    municipalities: Iterable[Municipality] = (),
+) -> Network:
+    """The secretariat enters a network that already runs (ST1: it keeps the catalogue)."""
+    policy.require_secretariat(actor)
+    name = name.strip()
+    if not name:
+        raise ServiceError(_("Ange nätverkets namn."), field="name")
+    with transaction.atomic(), acting(actor, "register_network"):
+        network = Network.objects.create(
+            name=name,
+            slug=unique_slug(name),
+            area=area,
+            description=description,
+            status=status,
+            started_on=started_on,
+        )
+        for municipality in municipalities:
+            Participation.objects.create(
+                network=network, municipality=municipality, joined_on=started_on
+            )
+        refresh_search_text(network)
+    return network
+
+
+def _check_version(plan: YearPlan, expected_version: int | None) -> None:
+    if expected_version is not None and plan.version != expected_version:
+        raise ConflictError(
+            _(
+                "Någon annan har sparat årsplanen medan du redigerade den. Dina ändringar är inte "
+                "sparade: ladda om sidan, se vad som ändrats och gör dina ändringar igen."
+            )
+        )
+
+
+def save_year_plan(
+    actor: Any,
+    network: Network,
+    *,
+    year: int,
+    purpose: str,
+    goals: str,
+    meeting_organisation: str,
+    contribution: str,
+    development_areas: Iterable[DevelopmentArea] = (),
+    expected_version: int | None = None,
+) -> YearPlan:
+    """Create or edit a network's plan for a year (N1, N2, N3). A save made from an older
+    version than the stored one is refused, never merged silently."""
+    policy.require_can_edit(actor, network)
+    if network.status == Network.Status.CLOSED:
+        raise ServiceError(_("Nätverket är avslutat och kan inte ändras."))
+    if not 2000 <= year <= 2100:
+        raise ServiceError(_("Ange ett år mellan 2000 och 2100."), field="year")
+    areas = list(development_areas)
+    fields = {
+        "purpose": purpose.strip(),
+        "goals": goals.strip(),
+        "meeting_organisation": meeting_organisation.strip(),
+        "contribution": contribution.strip(),
+    }
+    with transaction.atomic(), acting(actor, "save_year_plan"):
+        plan = YearPlan.objects.select_for_update().filter(network=network, year=year).first()
+        if plan is None:
+            if expected_version not in (None, 0):
+                raise ConflictError(_("Årsplanen har tagits bort av någon annan."))
+            plan = YearPlan.objects.create(network=network, year=year, **fields)
+        else:
+            _check_version(plan, expected_version)
+            changed = any(getattr(plan, k) != v for k, v in fields.items()) or set(
+                plan.development_areas.all()
+            ) != set(areas)
+            if not changed:
+                return plan
+            for key, value in fields.items():
+                setattr(plan, key, value)
+            plan.version += 1
+            plan.save()
+        plan.development_areas.set(areas)
+        refresh_search_text(network)
+    return plan
+
+
+def adopt_year_plan(
+    actor: Any,
+    plan: YearPlan,
+    *,
+    expected_version: int | None = None,
+    today: datetime.date | None = None,
+) -> YearPlan:
+    """The network adopts its plan together (N3); a plan without purpose, goals and meeting
+    organisation cannot be adopted (N3, S3)."""
+    policy.require_can_edit(actor, plan.network)
+    with transaction.atomic(), acting(actor, "adopt_year_plan"):
+        plan = YearPlan.objects.select_for_update().get(pk=plan.pk)
+        _check_version(plan, expected_version)
+        if plan.is_adopted:
+            return plan
+        missing = [
+            label
+            for label, value in (
+                (_("syfte"), plan.purpose),
+                (_("målsättning"), plan.goals),
+                (_("mötesorganisation"), plan.meeting_organisation),
+            )
+            if not value.strip()
+        ]
+        if missing:
+            raise RuleViolation(
+                "N3",
+                _("Årsplanen kan inte antas utan %(parts)s") % {"parts": ", ".join(missing)},
+                missing=missing,
+            )
+        viewer = policy.viewer_for(actor)
+        plan.state = YearPlan.State.ADOPTED
+        plan.adopted_on = today or timezone.localdate()
+        plan.adopted_by = viewer.person
+        plan.version += 1
+        plan.save()
+    return plan
+
+
+def add_membership(
+    actor: Any,
+    network: Network,
+    *,
+    person: Person,
+    role: str = Membership.Role.MEMBER,
+    municipality: Municipality | None = None,
+    start_on: datetime.date | None = None,
+) -> Membership:
+    """Add a person to a network in a role; a person already in that role is left as is."""
+    policy.require_can_edit(actor, network)
+    if network.status == Network.Status.CLOSED:
+        raise ServiceError(_("Nätverket är avslutat och kan inte ändras."))
+    if role not in Membership.Role.values:
+        raise ServiceError(_("Okänd roll."), field="role")
+    day = start_on or timezone.localdate()
+    with transaction.atomic(), acting(actor, "add_membership"):
+        existing = (
+            Membership.objects.on(day).filter(network=network, person=person, role=role).first()
+        )
+        if existing is not None:
+            return existing
+        membership = Membership.objects.create(
+            network=network,
+            person=person,
+            role=role,
+            municipality=municipality or person.municipality,
+            start_on=day,
+        )
+        on_member_added(actor, membership)  # PR3: onboarding task (agreements)
+    policy.forget_viewer(actor)
+    return membership
+
+
+def end_membership(
+    actor: Any, membership: Membership, *, end_on: datetime.date | None = None
+) -> Membership:
+    """A person leaves a role; the row stays, with its end date, for the history (N4)."""
+    policy.require_can_edit(actor, membership.network)
+    day = end_on or timezone.localdate()
+    if membership.end_on is not None and membership.end_on <= day:
+        return membership
+    if day < membership.start_on:
+        raise ServiceError(_("Slutdatum kan inte vara före startdatum."), field="end_on")
+    with transaction.atomic(), acting(actor, "end_membership"):
+        membership.end_on = day
+        membership.save(update_fields=["end_on"])
+    policy.forget_viewer(actor)
+    return membership
+
+
+def confirm_contact_details(
+    actor: Any,
+    person: Person,
+    *,
+    title: str | None = None,
+    unit: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    today: datetime.date | None = None,
+) -> Person:
+    """N6: the person or an editor confirms (and may correct) the contact details."""
+    viewer = policy.viewer_for(actor)
+    own = viewer.person is not None and viewer.person.pk == person.pk
+    editor = viewer.is_secretariat or any(
+        policy.can_edit_network(actor, m.network) for m in person.memberships.all()
+    )
+    if not (own or editor):
+        raise policy.PermissionDenied(_("Du får inte ändra den här personens uppgifter."))
+    with transaction.atomic(), acting(actor, "confirm_contact_details"):
+        for name, value in (("title", title), ("unit", unit), ("email", email), ("phone", phone)):
+            if value is not None:
+                setattr(person, name, value.strip())
+        person.contact_confirmed_on = today or timezone.localdate()
+        person.save()
+    return person

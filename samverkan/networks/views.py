@@ -1,0 +1,204 @@
+"""Thin views: parse input, call a service or selector, render (STYLE)."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.compliance.selectors import evaluate
+from samverkan.cooperation.models import Municipality
+from samverkan.errors import ConflictError, ServiceError
+from samverkan.networks import selectors, services
+from samverkan.networks.forms import (
+    AddMemberForm,
+    CatalogueFilterForm,
+    YearPlanForm,
+    status_choices,
+)
+from samverkan.networks.models import Membership, Network, YearPlan
+from samverkan.people import policy
+from samverkan.people.services import find_or_create_person
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    context: dict[str, Any] = {
+        "network_count": Network.objects.filter(status=Network.Status.ACTIVE).count(),
+        "municipality_count": Municipality.objects.members_on(today).count(),
+        "can_read_catalogue": policy.can_read_catalogue(request.user),
+        "is_secretariat": policy.is_secretariat(request.user),
+    }
+    return render(request, "networks/home.html", context)
+
+
+def catalogue(request: HttpRequest) -> HttpResponse:
+    if not policy.can_read_catalogue(request.user):
+        return redirect_to_login(request.get_full_path())
+    today = timezone.localdate()
+    authenticated = request.user.is_authenticated
+    form = CatalogueFilterForm(
+        request.GET or None,
+        initial={"status": Network.Status.ACTIVE},
+        statuses=status_choices(authenticated),
+    )
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = selectors.CatalogueFilters(
+        q=data.get("q") or "",
+        municipality=data["municipality"].slug if data.get("municipality") else "",
+        area=data["area"].slug if data.get("area") else "",
+        development_area=data.get("development_area") or "",
+        status=data.get("status") or Network.Status.ACTIVE,
+    )
+    networks = selectors.catalogue_networks(viewer=request.user, filters=filters, today=today)
+    page = Paginator(networks, settings.CATALOGUE_PAGE_SIZE).get_page(request.GET.get("sida"))
+    rows = [(n, selectors.current_plan(n)) for n in page.object_list]
+    query = request.GET.copy()
+    query.pop("sida", None)
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "query": query.urlencode(),
+        "show_contacts": policy.can_see_contacts(request.user),
+    }
+    template = "networks/catalogue.html"
+    if request.htmx and request.htmx.target == "results":  # type: ignore[attr-defined]
+        template += "#results"
+    return render(request, template, context)
+
+
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug)
+    today = timezone.localdate()
+    page = selectors.network_page(network, viewer=request.user, today=today)
+    verdicts = None
+    if page.can_edit:
+        verdicts = evaluate([network], today)[0].verdicts.values()
+    return render(
+        request, "networks/detail.html", {"p": page, "network": network, "verdicts": verdicts}
+    )
+
+
+@login_required
+def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug, for_write=True)
+    plan = YearPlan.objects.filter(network=network, year=year).first()
+    initial: dict[str, Any] = {"version": plan.version if plan else 0}
+    if plan is not None:
+        initial.update(
+            purpose=plan.purpose,
+            goals=plan.goals,
+            meeting_organisation=plan.meeting_organisation,
+            contribution=plan.contribution,
+            development_areas=list(plan.development_areas.all()),
+        )
+    elif previous := network.year_plans.filter(year__lt=year).order_by("-year").first():
+        # Start from last year's plan: N3 asks for an update, not a blank page.
+        initial.update(
+            purpose=previous.purpose,
+            goals=previous.goals,
+            meeting_organisation=previous.meeting_organisation,
+            contribution=previous.contribution,
+            development_areas=list(previous.development_areas.all()),
+        )
+    form = YearPlanForm(request.POST or None, initial=initial, year=year)
+    conflict = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.save_year_plan(
+                request.user,
+                network,
+                year=year,
+                purpose=form.cleaned_data["purpose"],
+                goals=form.cleaned_data["goals"],
+                meeting_organisation=form.cleaned_data["meeting_organisation"],
+                contribution=form.cleaned_data["contribution"],
+                development_areas=form.cleaned_data["development_areas"],
+                expected_version=form.cleaned_data["version"],
+            )
+            if "adopt" in request.POST:
+                services.adopt_year_plan(request.user, plan, expected_version=plan.version)
+                messages.success(request, _("Årsplanen för %(year)s är antagen.") % {"year": year})
+                return redirect(network)
+            messages.success(request, _("Årsplanen är sparad."))
+            return redirect("networks:plan_edit", slug=slug, year=year)
+        except ConflictError as exc:
+            conflict = True
+            form.add_error(None, exc.message)
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    return render(
+        request,
+        "networks/plan_edit.html",
+        {"network": network, "year": year, "plan": plan, "form": form, "conflict": conflict},
+    )
+
+
+@login_required
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug)
+    can_edit = policy.can_edit_network(request.user, network)
+    today = timezone.localdate()
+    form = AddMemberForm(request.POST or None)
+    if request.method == "POST":
+        policy.require_can_edit(request.user, network)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                with transaction.atomic():
+                    person = find_or_create_person(
+                        request.user,
+                        email=data["email"],
+                        name=data["name"],
+                        title=data["title"],
+                        municipality=data["municipality"],
+                    )
+                    services.add_membership(
+                        request.user,
+                        network,
+                        person=person,
+                        role=data["role"],
+                        municipality=data["municipality"],
+                        start_on=data["start_on"],
+                    )
+                messages.success(request, _("%(name)s är tillagd.") % {"name": person.name})
+                if not request.htmx:  # type: ignore[attr-defined]
+                    return redirect("networks:members", slug=slug)
+                form = AddMemberForm()
+            except ServiceError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    context = {
+        "network": network,
+        "rows": selectors.member_rows(network, today=today),
+        "form": form,
+        "can_edit": can_edit,
+        "show_contacts": policy.can_see_contacts(request.user),
+        "today": today,
+    }
+    template = "networks/members.html"
+    if request.htmx:  # type: ignore[attr-defined]
+        template += "#members"
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def member_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    network = policy.get_network_for(request.user, slug, for_write=True)
+    membership = get_object_or_404(Membership, pk=pk, network=network)
+    services.end_membership(request.user, membership)
+    messages.success(
+        request,
+        _("%(name)s är inte längre %(role)s.")
+        % {"name": membership.person.name, "role": membership.get_role_display().lower()},
+    )
+    return redirect("networks:members", slug=slug)

@@ -1,0 +1,128 @@
+"""Notices to people: stored, shown in the inbox and delivered by e-mail once (SPEC §3)."""
+
+import base64
+import hashlib
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Notification(models.Model):
+    class EmailStatus(models.TextChoices):
+        PENDING = "pending", _("Väntar")
+        SENDING = "sending", _("Skickas")
+        SENT = "sent", _("Skickad")
+        FAILED = "failed", _("Misslyckades")
+        SKIPPED = "skipped", _("Ingen e-post")
+
+    recipient = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("mottagare"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("typ"), max_length=64, db_index=True)
+    subject = models.CharField(_("ämne"), max_length=300)
+    body = models.TextField(_("text"))
+    network = models.ForeignKey(
+        "networks.Network",
+        verbose_name=_("nätverk"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notifications",
+    )
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    about = GenericForeignKey("content_type", "object_id")
+    # Who may receive the same notice twice decides the key: (recipient, key) is unique, so a
+    # service that runs again for the same event creates nothing new.
+    key = models.CharField(_("nyckel"), max_length=200)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("läst"), null=True, blank=True)
+    email_status = models.CharField(
+        _("e-poststatus"),
+        max_length=8,
+        choices=EmailStatus.choices,
+        default=EmailStatus.PENDING,
+    )
+    email_attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-postad"), null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    # [{"filename": …, "content": base64, "mimetype": …}]
+    attachments = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("notis")
+        verbose_name_plural = _("notiser")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "key"], name="notification_once_per_key")
+        ]
+        indexes = [
+            models.Index(
+                fields=["recipient", "created_at"],
+                condition=Q(read_at__isnull=True),
+                name="notification_unread",
+            ),
+            models.Index(fields=["email_status", "claimed_at"], name="notification_delivery"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.recipient_id}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("notifications:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+    @property
+    def message_id(self) -> str:
+        """A Message-ID that stays the same for every delivery attempt of this notice, so that
+        a re-send after a crash is recognised as the same e-mail by mail clients."""
+        from django.conf import settings
+
+        digest = hashlib.sha256(f"{self.recipient_id}:{self.key}".encode()).hexdigest()[:32]
+        domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "samverkan.local"
+        return f"<notice.{self.pk}.{digest}@{domain}>"
+
+    def decoded_attachments(self) -> list[tuple[str, bytes, str]]:
+        return [
+            (a["filename"], base64.b64decode(a["content"]), a.get("mimetype") or "")
+            for a in self.attachments
+        ]
+
+    def target_url(self) -> str:
+        """Where the notice points: the object it is about, else its network."""
+        about = self.about if self.content_type_id else None
+        if about is not None and hasattr(about, "get_absolute_url"):
+            return about.get_absolute_url()
+        if self.network_id:
+            return self.network.get_absolute_url()  # type: ignore[union-attr]
+        return ""
+
+
+class ReminderRun(models.Model):
+    """A day on which the daily reminders ran to the end (the scheduler enqueues once a day)."""
+
+    day = models.DateField(unique=True)
+    finished_at = models.DateTimeField(auto_now=True)
+    errors = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("påminnelsekörning")
+        verbose_name_plural = _("påminnelsekörningar")
+        ordering = ["-day"]
+
+    def __str__(self) -> str:
+        return str(self.day)

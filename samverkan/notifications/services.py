@@ -1,0 +1,136 @@
+"""notify(): the one way every part of Samverkan tells people something (issue 3, item 5).
+
+A notice is stored once per (recipient, key); its e-mail is sent by a background task after the
+transaction that created it commits (STYLE habit 2)."""
+
+import base64
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone, translation
+
+from samverkan.notifications.models import Notification
+from samverkan.people.models import Person
+
+
+def attachment(filename: str, content: bytes, mimetype: str = "application/octet-stream") -> dict:
+    """An attachment as notify() stores it."""
+    return {
+        "filename": filename,
+        "content": base64.b64encode(content).decode("ascii"),
+        "mimetype": mimetype,
+    }
+
+
+def _enqueue(ids: list[int]) -> None:
+    from samverkan.notifications.tasks import deliver_notification
+
+    for pk in ids:
+        deliver_notification.enqueue(pk)
+
+
+def notify(
+    recipients: Iterable[Person],
+    *,
+    kind: str,
+    subject: str,
+    body: str,
+    key: str,
+    network: Any = None,
+    about: models.Model | None = None,
+    attachments: Iterable[dict] = (),
+) -> list[Notification]:
+    """Store a notice for each recipient and queue its e-mail; returns the notices created.
+
+    Idempotent per (recipient, key): a recipient who already has a notice with this key gets
+    nothing new, so a service or reminder that runs twice for the same event tells nobody
+    twice. People without an e-mail address see the notice in their inbox only."""
+    people = {p.pk: p for p in recipients if p is not None}
+    if not people:
+        return []
+    content_type = ContentType.objects.get_for_model(about) if about is not None else None
+    files = list(attachments)
+    with transaction.atomic():
+        existing = set(
+            Notification.objects.filter(key=key, recipient_id__in=people).values_list(
+                "recipient_id", flat=True
+            )
+        )
+        fresh = [
+            Notification(
+                recipient=person,
+                kind=kind,
+                subject=subject[:300],
+                body=body,
+                key=key,
+                network=network,
+                content_type=content_type,
+                object_id=about.pk if about is not None else None,
+                attachments=files,
+                email_status=(
+                    Notification.EmailStatus.PENDING
+                    if person.email
+                    else Notification.EmailStatus.SKIPPED
+                ),
+            )
+            for pk, person in people.items()
+            if pk not in existing
+        ]
+        # A concurrent notify() for the same key may win the race: its rows stay, ours are
+        # dropped by the unique constraint.
+        Notification.objects.bulk_create(fresh, ignore_conflicts=True)
+        created = list(
+            Notification.objects.filter(key=key, recipient_id__in=people)
+            .exclude(recipient_id__in=existing)
+            .select_related("recipient")
+        )
+        to_send = [n.pk for n in created if n.email_status == Notification.EmailStatus.PENDING]
+        if to_send:
+            # robust: a failed enqueue must not break the action; the sweep sends it later.
+            transaction.on_commit(lambda: _enqueue(to_send), robust=True)
+    return created
+
+
+def language_of(person: Person) -> str:
+    """The language a person reads notices in: their account's choice, else the instance's."""
+    user = person.user if person.user_id else None
+    return getattr(user, "language", None) or settings.LANGUAGE_CODE
+
+
+def notify_in_their_language(
+    recipients: Iterable[Person], *, render: Callable[[], tuple[str, str]], **kwargs: Any
+) -> list[Notification]:
+    """notify() with the subject and body rendered by `render()` in each recipient's own
+    language (SPEC §6), whatever the language of the person whose action caused the notice."""
+    groups: dict[str, list[Person]] = defaultdict(list)
+    for person in recipients:
+        if person is not None:
+            groups[language_of(person)].append(person)
+    created: list[Notification] = []
+    for language, people in groups.items():
+        with translation.override(language):
+            subject, body = render()
+        created += notify(people, subject=subject, body=body, **kwargs)
+    return created
+
+
+def mark_read(person: Person, notification: Notification) -> Notification:
+    if notification.recipient_id != person.pk:
+        raise Notification.DoesNotExist
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=notification.read_at
+        )
+    return notification
+
+
+def mark_all_read(person: Person, *, now: datetime.datetime | None = None) -> int:
+    return Notification.objects.filter(recipient=person, read_at__isnull=True).update(
+        read_at=now or timezone.now()
+    )

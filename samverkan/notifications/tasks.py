@@ -1,0 +1,26 @@
+"""Background work for notices, run by the django-tasks database worker (`db_worker`)."""
+
+import datetime
+
+from django.tasks import task
+from django.utils import timezone
+
+from samverkan.notifications import delivery, reminders
+
+
+@task()
+def deliver_notification(notification_id: int) -> str:
+    """E-mail one notice; a second run, or a run after the sweep sent it, sends nothing."""
+    return delivery.deliver(notification_id)
+
+
+@task()
+def sweep_notifications() -> dict[str, int]:
+    return delivery.sweep_undelivered()
+
+
+@task()
+def run_daily_reminders(day: str | None = None) -> dict:
+    """Every registered daily reminder for `day` (ISO date; today by default), then the sweep."""
+    today = datetime.date.fromisoformat(day) if day else timezone.localdate()
+    return reminders.run_daily(today)

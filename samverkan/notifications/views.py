@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.notifications import selectors, services
+from samverkan.notifications.models import Notification
+from samverkan.people import policy
+from samverkan.people.models import Person
+
+
+def _person(request: HttpRequest) -> Person | None:
+    return policy.viewer_for(request.user).person
+
+
+def _own(request: HttpRequest, pk: int) -> tuple[Person, Notification]:
+    person = _person(request)
+    notification = (
+        Notification.objects.filter(pk=pk, recipient=person).select_related("network").first()
+        if person is not None
+        else None
+    )
+    if person is None or notification is None:
+        raise Http404(_("Notisen finns inte."))
+    return person, notification
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    person = _person(request)
+    if person is None:
+        return render(request, "people/no_person.html")
+    paginator = Paginator(selectors.inbox(person), getattr(settings, "INBOX_PAGE_SIZE", 20))
+    page = paginator.get_page(request.GET.get("sida"))
+    return render(request, "notifications/inbox.html", {"page": page})
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person, notification = _own(request, pk)
+    services.mark_read(person, notification)
+    return render(request, "notifications/detail.html", {"notification": notification})
+
+
+@login_required
+@require_POST
+def read(request: HttpRequest, pk: int) -> HttpResponse:
+    person, notification = _own(request, pk)
+    services.mark_read(person, notification)
+    return _back(request)
+
+
+@login_required
+@require_POST
+def read_all(request: HttpRequest) -> HttpResponse:
+    person = _person(request)
+    if person is None:
+        raise Http404
+    count = services.mark_all_read(person)
+    messages.success(request, _("%(n)d notiser markerade som lästa.") % {"n": count})
+    return _back(request)
+
+
+def _back(request: HttpRequest) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return redirect(target)
+    return redirect("notifications:inbox")

@@ -1,0 +1,95 @@
+"""People and their accounts. A Person is who takes part; a User is how they sign in."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> "User":
+        if not email:
+            raise ValueError("E-post krävs.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> "User":
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """Signs in with an e-mail address; the language is the person's own choice (SPEC §6)."""
+
+    username = None  # type: ignore[assignment]
+    email = models.EmailField(_("e-post"), unique=True)
+    language = models.CharField(
+        _("språk"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []  # type: ignore[misc]
+
+    objects = UserManager()  # type: ignore[misc,assignment]
+
+    class Meta:
+        verbose_name = _("konto")
+        verbose_name_plural = _("konton")
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class Person(models.Model):
+    name = models.CharField(_("namn"), max_length=200)
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+    municipality = models.ForeignKey(
+        "cooperation.Municipality",
+        verbose_name=_("kommun"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
+    organisation = models.ForeignKey(
+        "cooperation.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="people",
+    )
+    unit = models.CharField(_("förvaltning/enhet"), max_length=200, blank=True)
+    email = models.EmailField(_("e-post"), blank=True, db_index=True)
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+    is_secretariat = models.BooleanField(_("sekretariatet"), default=False)
+    # N6: when the person last confirmed that the contact details are right.
+    contact_confirmed_on = models.DateField(_("kontaktuppgifter bekräftade"), null=True, blank=True)
+    anonymised_on = models.DateField(_("anonymiserad"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def contact_is_stale(self, today: datetime.date, months: int = 12) -> bool:
+        if self.contact_confirmed_on is None:
+            return True
+        return (today - self.contact_confirmed_on).days > months * 365 // 12

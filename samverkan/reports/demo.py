@@ -1,0 +1,12 @@
+"""Demo data of issue 8's apps: costs, a closed survey round and the directors' group.
+Called once from cooperation/demo.py, after agreements (cost sharing) and meetings."""
+
+import datetime
+
+
+def load(today: datetime.date) -> None:
+    from samverkan.costs import demo as costs_demo
+    from samverkan.surveys import demo as surveys_demo
+
+    costs_demo.load(today)
+    surveys_demo.load(today)

@@ -1,0 +1,33 @@
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from samverkan.networks.models import Network
+from samverkan.reports.matrix import participation_matrix
+from samverkan.reports.svg import heat_map
+from samverkan.surveys.rules import cooperation_survey_state
+
+register = template.Library()
+
+HEAT_MAP_MAX_NETWORKS = 150
+
+
+@register.inclusion_tag("reports/_dashboard.html")
+def dashboard_panels(area: str = "") -> dict[str, Any]:
+    """The dashboard's survey state and participation matrix (one include line there)."""
+    today = timezone.localdate()
+    active = Network.objects.filter(status=Network.Status.ACTIVE)
+    if area:
+        active = active.filter(area__slug=area)
+    # A picture of every network is unreadable (and megabytes) for a large cooperation: past
+    # a size the dashboard asks for an area and links to the full matrix.
+    too_many = active.count() > HEAT_MAP_MAX_NETWORKS
+    data = None if too_many else participation_matrix(today, area=area)
+    return {
+        "survey_state": cooperation_survey_state(today),
+        "matrix": data,
+        "heat_map": heat_map(data) if data is not None else "",
+        "too_many": too_many,
+        "area": area,
+    }

@@ -1,0 +1,91 @@
+"""The participation matrix and the yearly report, as pages and files."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samverkan.cooperation.models import Area
+from samverkan.errors import ServiceError
+from samverkan.people import policy
+from samverkan.reports import services
+from samverkan.reports.exports import table_response
+from samverkan.reports.matrix import COLOURS, LABELS, matrix_table, participation_matrix
+from samverkan.reports.pdf import render_pdf
+from samverkan.reports.svg import heat_map
+from samverkan.reports.yearly import yearly_report
+
+
+@login_required
+def matrix(request: HttpRequest) -> HttpResponse:
+    """Municipalities × active networks, as a picture and as a table; filter by area."""
+    area = request.GET.get("omrade", "")
+    data = participation_matrix(timezone.localdate(), area=area)
+    context = {
+        "matrix": data,
+        "heat_map": heat_map(data),
+        "areas": Area.objects.all(),
+        "area": area,
+        "labels": LABELS,
+        "legend": [(LABELS[k], COLOURS[k]) for k in LABELS],
+    }
+    return render(request, "reports/matrix.html", context)
+
+
+@login_required
+def matrix_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    data = participation_matrix(timezone.localdate(), area=request.GET.get("omrade", ""))
+    header, rows = matrix_table(data)
+    return table_response(fmt, "deltagande", header, rows, title=_("Deltagande"))
+
+
+def _year(request: HttpRequest, year: int | None) -> int:
+    if not policy.can_read_yearly_report(request.user):
+        raise PermissionDenied(
+            _("Årsrapporten är till för kommundirektörsgruppen och sekretariatet.")
+        )
+    today = timezone.localdate()
+    year = year or today.year
+    if not 2000 <= year <= today.year + 1:
+        raise Http404
+    return year
+
+
+@login_required
+def yearly(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    year = _year(request, year)
+    context = yearly_report(year, timezone.localdate())
+    context["can_send"] = policy.is_secretariat(request.user)
+    context["years"] = range(timezone.localdate().year - 3, timezone.localdate().year + 1)
+    return render(request, "reports/yearly.html", context)
+
+
+@login_required
+def yearly_pdf(request: HttpRequest, year: int) -> HttpResponse:
+    year = _year(request, year)
+    context = yearly_report(year, timezone.localdate())
+    pdf = render_pdf("reports/yearly_pdf.html", context, request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="arsrapport-{year}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def yearly_send(request: HttpRequest, year: int) -> HttpResponse:
+    try:
+        n = services.send_yearly_report(request.user, year)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Årsrapporten skickas till %(n)d mottagare i kommundirektörsgruppen.") % {"n": n},
+        )
+    return redirect("reports:yearly", year=year)

@@ -1,0 +1,83 @@
+"""The yearly report for the municipal directors' group (SPEC §5): networks and changes,
+compliance per rule, survey results with charts, costs per municipality and the
+participation matrix."""
+
+import datetime
+from typing import Any
+
+from django.db.models import Q
+
+from samverkan.compliance.registry import STATUS_LABELS, as_of_for_year
+from samverkan.compliance.selectors import evaluate, registered_rules, summary
+from samverkan.cooperation.models import Cooperation
+from samverkan.costs.selectors import municipality_year_summary
+from samverkan.networks.models import Network
+from samverkan.reports.matrix import participation_matrix
+from samverkan.reports.svg import heat_map
+from samverkan.surveys.models import SurveyRound
+from samverkan.surveys.presentation import result_context
+from samverkan.surveys.rules import cooperation_survey_state
+
+
+def survey_overview(context: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The report shows the whole cooperation's charts, and one compact table of every other
+    group's means (networks from the threshold, and the folded "Övriga nätverk")."""
+    if context is None:
+        return None
+    groups = context["groups"]
+    whole = [g for g in groups if g["g"].key == "all"]
+    others = [g for g in groups if g["g"].key != "all"]
+    scale = [
+        q["r"].question
+        for q in (groups[0]["questions"] if groups else [])
+        if q["r"].question.kind == "scale"
+    ]
+    rows = [
+        {
+            "label": g["g"].label,
+            "rate": g["rate"],
+            "means": [q["mean"] for q in g["questions"] if q["r"].question.kind == "scale"],
+        }
+        for g in others
+    ]
+    return {"whole": whole, "questions": scale, "rows": rows}
+
+
+def yearly_report(year: int, today: datetime.date) -> dict[str, Any]:
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    as_of = as_of_for_year(year, today)
+    active = list(
+        Network.objects.filter(started_on__lte=last)
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=first))
+        .exclude(status__in=[Network.Status.PROPOSED, Network.Status.STARTING])
+        .select_related("area")
+        .order_by("name")
+    )
+    started = [n for n in active if n.started_on and n.started_on >= first]
+    closed = [n for n in active if n.closed_on and n.closed_on <= last]
+    checked = [n for n in active if n.status == Network.Status.ACTIVE]
+    results = evaluate(checked, as_of) if checked else []
+    survey = (
+        SurveyRound.objects.filter(state=SurveyRound.State.CLOSED, closed_on__lte=last)
+        .order_by("-closed_on", "-pk")
+        .first()
+    )
+    matrix = participation_matrix(min(as_of, last))
+    survey_context = result_context(survey, None) if survey else None
+    return {
+        "year": year,
+        "as_of": as_of,
+        "cooperation": Cooperation.current(),
+        "active": active,
+        "started": started,
+        "closed": closed,
+        "rules": registered_rules(),
+        "counts": summary(results),
+        "labels": STATUS_LABELS,
+        "survey_state": cooperation_survey_state(as_of),
+        "survey": survey_context,
+        "survey_overview": survey_overview(survey_context),
+        "costs": municipality_year_summary(year),
+        "matrix": matrix,
+        "heat_map": heat_map(matrix),
+    }

@@ -1,0 +1,202 @@
+"""Survey pages: the secretariat's rounds, the one-time answer form, the results (P4, ST2)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from samverkan.errors import ServiceError
+from samverkan.people import policy
+from samverkan.people.services import find_or_create_person
+from samverkan.reports.exports import table_response
+from samverkan.surveys import selectors, services
+from samverkan.surveys.forms import DirectorForm, QuestionForm, RoundForm, answer_form_class
+from samverkan.surveys.models import DirectorsGroupMember, Question, SurveyRound
+from samverkan.surveys.presentation import result_context, results_table
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    secretariat = policy.is_secretariat(request.user)
+    rounds = SurveyRound.objects.all()
+    if not secretariat:
+        rounds = rounds.filter(state=SurveyRound.State.CLOSED)
+    form = RoundForm(request.POST or None)
+    if request.method == "POST":
+        policy.require_secretariat(request.user)
+        if form.is_valid():
+            try:
+                survey = services.create_round(request.user, **form.cleaned_data)
+            except ServiceError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("Omgången är skapad med standardenkäten."))
+                return redirect("surveys:round", pk=survey.pk)
+    person = policy.viewer_for(request.user).person
+    context = {
+        "rounds": rounds,
+        "form": form,
+        "secretariat": secretariat,
+        "mine": selectors.open_invitations_for(person.pk) if person else [],
+    }
+    return render(request, "surveys/index.html", context)
+
+
+@login_required
+def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require_secretariat(request.user)
+    survey = get_object_or_404(SurveyRound, pk=pk)
+    qid = request.POST.get("question_id") or request.GET.get("fraga")
+    question = survey.questions.filter(pk=qid).first() if qid else None
+    initial = {}
+    if question is not None:
+        initial = {
+            "key": question.key,
+            "kind": question.kind,
+            "text": question.text,
+            "choices": "\n".join(question.choices),
+        }
+    form = QuestionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if question is not None and question.key != data["key"]:
+                services.remove_question(request.user, question)
+            services.save_question(
+                request.user,
+                survey,
+                key=data["key"],
+                kind=data["kind"],
+                text=data["text"],
+                choices=data["choices"].splitlines(),
+                order=question.order if question is not None else None,
+            )
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("Frågan är sparad."))
+            return redirect("surveys:round", pk=pk)
+    context = {
+        "survey": survey,
+        "questions": survey.questions.all(),
+        "form": form,
+        "question": question,
+        "coverage": selectors.round_results(survey).coverage
+        if survey.state != SurveyRound.State.DRAFT
+        else [],
+    }
+    return render(request, "surveys/round.html", context)
+
+
+@login_required
+@require_POST
+def question_remove(request: HttpRequest, pk: int, qid: int) -> HttpResponse:
+    question = get_object_or_404(Question, pk=qid, round_id=pk)
+    try:
+        services.remove_question(request.user, question)
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect("surveys:round", pk=pk)
+
+
+@login_required
+@require_POST
+def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    policy.require_secretariat(request.user)
+    survey = get_object_or_404(SurveyRound, pk=pk)
+    try:
+        if action == "oppna":
+            n = services.open_round(request.user, survey)
+            if survey.state == SurveyRound.State.SCHEDULED:
+                messages.success(
+                    request,
+                    _("Enkäten öppnar %(date)s; då skickas inbjudningarna.")
+                    % {"date": survey.opens_on.isoformat()},
+                )
+            else:
+                messages.success(
+                    request, _("Enkäten är öppen. %(n)d inbjudningar skickas.") % {"n": n}
+                )
+        elif action == "stang":
+            services.close_round(request.user, survey)
+            messages.success(request, _("Enkäten är stängd."))
+        elif action == "skicka":
+            n = services.send_results(request.user, survey)
+            messages.success(request, _("Resultaten skickas till %(n)d mottagare.") % {"n": n})
+        else:
+            raise Http404
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+    return redirect("surveys:round", pk=pk)
+
+
+@never_cache
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    """The personal link: no sign-in needed, works once and only while the round is open."""
+    today = timezone.localdate()
+    invitation = services.invitation_for_token(token)
+    try:
+        services.check_answerable(invitation, today)
+    except ServiceError as exc:
+        return render(
+            request,
+            "surveys/answer_closed.html",
+            {"message": exc.message},
+            status=410 if invitation is not None else 404,
+        )
+    assert invitation is not None
+    questions = list(invitation.round.questions.all())
+    form = answer_form_class(questions)(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_response(token, form.cleaned_data, today=today)
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            return render(request, "surveys/thanks.html", {"survey": invitation.round})
+    context = {"survey": invitation.round, "network": invitation.network, "form": form}
+    return render(request, "surveys/answer.html", context)
+
+
+@login_required
+def results(request: HttpRequest, pk: int) -> HttpResponse:
+    survey = get_object_or_404(SurveyRound, pk=pk)
+    network_ids = policy.survey_result_networks(request.user, survey)
+    context = result_context(survey, network_ids)
+    context["secretariat"] = network_ids is None
+    return render(request, "surveys/results.html", context)
+
+
+@login_required
+def results_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    survey = get_object_or_404(SurveyRound, pk=pk)
+    network_ids = policy.survey_result_networks(request.user, survey)
+    header, rows = results_table(selectors.round_results(survey, network_ids=network_ids))
+    return table_response(fmt, f"enkat-{survey.pk}-resultat", header, rows, title=_("Resultat"))
+
+
+@login_required
+def directors(request: HttpRequest) -> HttpResponse:
+    """The secretariat keeps the list of the municipal directors' group."""
+    policy.require_secretariat(request.user)
+    form = DirectorForm(request.POST or None)
+    current = [d.person for d in DirectorsGroupMember.objects.select_related("person")]
+    if request.method == "POST":
+        remove = request.POST.get("remove")
+        if remove:
+            services.set_directors_group(request.user, [p for p in current if str(p.pk) != remove])
+            return redirect("surveys:directors")
+        if form.is_valid():
+            person = find_or_create_person(
+                request.user, email=form.cleaned_data["email"], name=form.cleaned_data["name"]
+            )
+            services.set_directors_group(request.user, [*current, person])
+            messages.success(request, _("%(name)s är tillagd.") % {"name": person.name})
+            return redirect("surveys:directors")
+    return render(request, "surveys/directors.html", {"people": current, "form": form})

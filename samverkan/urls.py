@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.http import HttpResponse
+from django.urls import include, path
+
+from samverkan.networks import views as network_views
+
+urlpatterns = [
+    path("", network_views.home, name="home"),
+    path("natverk/", include("samverkan.networks.urls")),
+    path("natverk/<slug:slug>/", include("samverkan.agreements.urls")),
+    path("", include("samverkan.meetings.urls")),
+    path("oversikt/", include("samverkan.compliance.urls")),
+    path("kostnader/", include("samverkan.costs.urls")),
+    path("enkater/", include("samverkan.surveys.urls")),
+    path("rapporter/", include("samverkan.reports.urls")),
+    path("personer/", include("samverkan.people.urls")),
+    path("inkorg/", include("samverkan.notifications.urls")),
+    path("kommuner/", include("samverkan.networks.municipality_urls")),
+    path("api/v1/", include("samverkan.api.urls")),
+    path("konto/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+if settings.BENCH_HELLO:  # bench/run.py: the baseline, never on in production
+    urlpatterns.append(path("bench/hello/", lambda request: HttpResponse("hello")))
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

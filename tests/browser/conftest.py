@@ -1,0 +1,107 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server,
+with axe-core (from node_modules, installed by npm at set-up) checking every page visited."""
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
+
+from tests.cast import PASSWORD
+
+CHROMIUM = os.environ.get("SAMVERKAN_CHROMIUM", "/usr/bin/chromium")
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's Chromium is missing at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server) -> Iterator[Page]:
+    context = browser.new_context(base_url=live_server.url, locale="sv-SE")
+    context.set_default_timeout(30_000)
+    context.set_default_navigation_timeout(60_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def axe_check(page: Page, *, context: str = "") -> None:
+    """Run axe-core (WCAG 2.0/2.1 A and AA) on the page as it is now; fail on any violation.
+
+    A click on a link returns before the next page has loaded; if that page replaces the
+    document while axe-core is being injected or run, wait for it to load and run again."""
+    for attempt in range(4):
+        page.wait_for_load_state("load")
+        try:
+            result = _run_axe(page)
+            break
+        except PlaywrightError as exc:
+            if attempt == 3 or not _interrupted_by_navigation(exc):
+                raise
+    violations = result["violations"]
+    if violations:
+        lines = [f"axe-core found {len(violations)} violation(s) on {page.url} {context}"]
+        for v in violations:
+            lines.append(f"- {v['id']} ({v['impact']}): {v['help']}")
+            for node in v["nodes"][:5]:
+                lines.append(f"    {json.dumps(node['target'])}: {node['failureSummary']}")
+        raise AssertionError("\n".join(lines))
+
+
+def _run_axe(page: Page) -> dict[str, Any]:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"""
+    )
+
+
+def _interrupted_by_navigation(exc: PlaywrightError) -> bool:
+    text = str(exc)
+    return any(
+        sign in text
+        for sign in (
+            "Execution context was destroyed",
+            "because of a navigation",
+            "Cannot read properties of null",
+            "axe is not defined",
+        )
+    )
+
+
+def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    page.goto("/konto/login/")
+    axe_check(page, context="(login)")
+    page.get_by_label("E-post").fill(email)
+    page.get_by_label("Lösenord").fill(password)
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_load_state()

@@ -1,0 +1,1 @@
+from tests.costs.conftest import sharing  # noqa: F401

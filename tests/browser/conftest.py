@@ -6,9 +6,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.cast import PASSWORD
@@ -98,10 +99,19 @@ def _interrupted_by_navigation(exc: PlaywrightError) -> bool:
     )
 
 
+def follow(page: Page, link: Locator) -> None:
+    """Click a link and wait until its page has loaded (a click returns before that)."""
+    target = urljoin(page.url, link.get_attribute("href") or "").split("#")[0]
+    link.click()
+    page.wait_for_url(lambda url: url.split("#")[0] == target)
+    page.wait_for_load_state("load")
+
+
 def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
     page.goto("/konto/login/")
     axe_check(page, context="(login)")
     page.get_by_label("E-post").fill(email)
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
-    page.wait_for_load_state()
+    # The click returns before the sign-in has answered; wait for the signed-in header.
+    expect(page.get_by_role("button", name="Logga ut")).to_be_visible()

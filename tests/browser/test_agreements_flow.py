@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from samverkan.agreements.models import BusinessPlan, Matter, WorkingGroup
 from tests.agreements.helpers import adopt
-from tests.browser.conftest import axe_check, sign_in
+from tests.browser.conftest import axe_check, follow, sign_in
 
 FOCUS = {
     "Placeringar": ["Bjuv", "Båstad", "Helsingborg", "Höganäs", "Klippan", "Landskrona"],
@@ -37,15 +37,15 @@ def test_matter_refused_then_group_and_business_plan_PR1_F2_F4(page: Page, cast)
     sign_in(page, cast.people["coordinator"].email)
     page.goto(f"/natverk/{cast.network.slug}/")
     axe_check(page, context="(network)")
-    page.get_by_role("link", name="Överenskommelse och arbete").click()
+    follow(page, page.get_by_role("link", name="Överenskommelse och arbete"))
     axe_check(page, context="(overview)")
     page.get_by_role("link", name="Överenskommelse", exact=True).click()
     expect(page.locator(".diff-added")).to_contain_text("Inga ersättare deltar.")
     axe_check(page, context="(agreement with difference)")
-    page.get_by_role("link", name="Version 1 mot 2").click()
+    follow(page, page.get_by_role("link", name="Version 1 mot 2"))
     axe_check(page, context="(diff page)")
 
-    page.get_by_role("link", name="Frågor", exact=True).click()
+    follow(page, page.get_by_role("link", name="Frågor", exact=True))
     axe_check(page, context="(matters)")
     page.get_by_label("Rubrik").fill("Gemensam upphandling av HVB")
     page.get_by_label("Bjuv", exact=True).check()
@@ -58,11 +58,11 @@ def test_matter_refused_then_group_and_business_plan_PR1_F2_F4(page: Page, cast)
     page.get_by_role("button", name="Registrera frågan").click()
     expect(page.get_by_role("status")).to_contain_text("är registrerad")
     axe_check(page, context="(matter recorded)")
-    page.get_by_role("link", name="Gemensam upphandling av HVB").click()
+    follow(page, page.get_by_role("link", name="Gemensam upphandling av HVB"))
     axe_check(page, context="(matter)")
     assert Matter.objects.get().concerned.count() == 2
 
-    page.get_by_role("link", name="Arbetsgrupper").click()
+    follow(page, page.get_by_role("link", name="Arbetsgrupper"))
     axe_check(page, context="(working groups)")
     page.get_by_label("Namn").fill("Arbetsgrupp placeringar")
     page.get_by_label("Kontaktperson").select_option(label="Maja Medlem")
@@ -94,7 +94,7 @@ def test_matter_refused_then_group_and_business_plan_PR1_F2_F4(page: Page, cast)
 
     page.get_by_role("link", name="Överenskommelse och arbete").click()
     for name in ("Ordförande", "Uppdrag", "Introduktion"):
-        page.get_by_role("link", name=name, exact=True).click()
+        follow(page, page.get_by_role("link", name=name, exact=True))
         axe_check(page, context=f"({name})")
 
 

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import axe_check
 
@@ -68,7 +68,7 @@ def test_every_reachable_page_passes_axe(page: Page, live_server, email):
     page.get_by_label("E-post").fill(email)
     page.get_by_label("Lösenord").fill("samverkan-demo")
     page.get_by_role("button", name="Logga in").click()
-    page.wait_for_load_state()
+    expect(page.get_by_role("button", name="Logga ut")).to_be_visible()
     visited, failures = crawl(page, live_server.url)
     assert len(visited) >= 10, visited
     assert not failures, "\n\n".join(failures)

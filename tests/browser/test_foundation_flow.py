@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import axe_check, sign_in
+from tests.browser.conftest import axe_check, follow, sign_in
 
 
 def matrix_cell(page: Page, network: str, rule_id: str):
@@ -41,7 +41,7 @@ def test_secretariat_adopts_plans_and_dashboard_turns_green_N1_N2_N3(page: Page,
     expect(matrix_cell(page, "Socialchefsnätverket", "N3")).to_contain_text("Saknas")
     expect(matrix_cell(page, "Socialchefsnätverket", "N1")).to_contain_text("Saknas")
 
-    page.get_by_role("link", name="Nätverk", exact=True).click()
+    follow(page, page.get_by_role("link", name="Nätverk", exact=True))
     axe_check(page, context="(catalogue)")
     page.get_by_label("Sök", exact=True).fill("socialchef")
     page.get_by_role("button", name="Sök").click()

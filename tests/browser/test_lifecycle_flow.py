@@ -7,13 +7,13 @@ import datetime
 from playwright.sync_api import Page, expect
 
 from samverkan.networks.models import Network
-from tests.browser.conftest import axe_check, sign_in
+from tests.browser.conftest import axe_check, follow, sign_in
 from tests.networks.starting_cast import add_contacts
 
 
 def sign_out(page: Page) -> None:
     page.get_by_role("button", name="Logga ut").click()
-    page.wait_for_load_state()
+    expect(page.get_by_role("button", name="Logga ut")).to_have_count(0)
 
 
 def test_proposal_to_active_network_S1_S2_S3_S4(page: Page, cast):
@@ -23,7 +23,7 @@ def test_proposal_to_active_network_S1_S2_S3_S4(page: Page, cast):
     # The secretariat proposes; every member municipality is invited.
     sign_in(page, cast.people["secretariat"].email)
     page.goto("/natverk/")
-    page.get_by_role("link", name="Föreslå ett nytt nätverk").click()
+    follow(page, page.get_by_role("link", name="Föreslå ett nytt nätverk"))
     axe_check(page, context="(propose)")
     page.get_by_label("Nätverkets namn").fill("Hemtjänstnätverket")
     page.get_by_label("Verksamhetsområde").select_option(label=cast.area.name)
@@ -41,6 +41,7 @@ def test_proposal_to_active_network_S1_S2_S3_S4(page: Page, cast):
         page.goto("/inkorg/")
         axe_check(page, context=f"(inbox {name})")
         page.get_by_role("link", name=f"Inbjudan: vill {name} delta i Hemtjänstnätverket?").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Inbjudan")
         axe_check(page, context=f"(notice {name})")
         page.goto(f"/natverk/{slug}/uppstart/")
         expect(page.get_by_role("button", name=f"Ja för {name}")).to_be_visible()
@@ -56,6 +57,7 @@ def test_proposal_to_active_network_S1_S2_S3_S4(page: Page, cast):
     page.goto(f"/natverk/{slug}/uppstart/")
     for name in ("Helsingborg", "Landskrona", "Höganäs", "Ängelholm"):
         page.get_by_role("button", name=f"Ja för {name}").click()
+        expect(page.get_by_role("status")).to_contain_text(f"Svaret för {name} är registrerat")
     expect(page.get_by_text("S1 Majoritet: 6 av 11")).to_be_visible()
     page.get_by_role("button", name="Aktivera nätverket").click()
     messages = page.locator(".messages")
@@ -79,6 +81,7 @@ def test_proposal_to_active_network_S1_S2_S3_S4(page: Page, cast):
     page.locator("#id_role").select_option("coordinator")
     axe_check(page, context="(members)")
     page.get_by_role("button", name="Lägg till").click()
+    expect(page.get_by_role("status")).to_contain_text("är tillagd")
 
     page.goto(f"/natverk/{slug}/uppstart/")
     page.get_by_role("button", name="Aktivera nätverket").click()
@@ -109,7 +112,7 @@ def test_lifecycle_pages_pass_axe(page: Page, cast):
     axe_check(page, context="(answer link)")
     page.get_by_label("Ja").check()
     page.get_by_role("button", name="Skicka svaret").click()
-    expect(page.get_by_role("status")).to_contain_text("Bjuv har svarat Ja")
+    expect(page.locator(".notice")).to_contain_text("Bjuv har svarat Ja")
     axe_check(page, context="(answer link, answered)")
 
     sign_in(page, cast.people["coordinator"].email)

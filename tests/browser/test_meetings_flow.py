@@ -5,7 +5,7 @@ import datetime
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import axe_check, sign_in
+from tests.browser.conftest import axe_check, follow, sign_in
 from tests.meetings.conftest import agree, chairs
 
 
@@ -24,7 +24,7 @@ def test_plan_year_attendance_minutes_pdf_CO1(page: Page, cast):
 
     page.goto(f"/natverk/{cast.network.slug}/")
     axe_check(page, context="(network)")
-    page.get_by_role("link", name="Möten, dagordningar och protokoll").click()
+    follow(page, page.get_by_role("link", name="Möten, dagordningar och protokoll"))
     axe_check(page, context="(meetings)")
     page.get_by_role("link", name="Planera ett år").click()
     page.locator("#id_year").fill(str(year))

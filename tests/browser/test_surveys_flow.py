@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from samverkan.surveys import services
 from samverkan.surveys.models import Response
-from tests.browser.conftest import axe_check, sign_in
+from tests.browser.conftest import axe_check, follow, sign_in
 from tests.surveys.helpers import add_members, answer_all, token_of
 
 
@@ -50,7 +50,7 @@ def test_member_answers_and_secretariat_opens_results_P4(page: Page, cast):
     sign_in(page, cast.people["secretariat"].email)
     page.goto("/enkater/")
     axe_check(page, context="(surveys)")
-    page.get_by_role("link", name="Kvalitetsenkät", exact=True).click()
+    follow(page, page.get_by_role("link", name="Kvalitetsenkät", exact=True))
     axe_check(page, context="(round)")
     page.get_by_role("button", name="Stäng enkäten").click()
     expect(page.get_by_role("status")).to_contain_text("Enkäten är stängd")

@@ -46,6 +46,18 @@ def client_for(cast):
     return make
 
 
+@pytest.fixture(autouse=True)
+def _swedish_by_default():
+    """Every test starts in Swedish. A request by a user who chose English activates English
+    in the thread that the test client shares with the test, and it would otherwise stay on
+    for whichever test that xdist worker runs next."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _compiled_translations():
     """Compile the English catalogue when its .mo is missing or older than the .po (fresh clone).

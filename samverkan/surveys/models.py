@@ -7,6 +7,7 @@ import uuid
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SurveyRound(models.Model):
@@ -56,12 +57,12 @@ class Question(models.Model):
     key = models.SlugField(_("nyckel"), max_length=50)
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
     kind = models.CharField(_("typ"), max_length=8, choices=Kind.choices)
-    text = models.CharField(_("fråga"), max_length=500)
+    text = models.CharField(pgettext_lazy("survey", "fråga"), max_length=500)
     choices = models.JSONField(_("svarsalternativ"), default=list, blank=True)
 
     class Meta:
-        verbose_name = _("fråga")
-        verbose_name_plural = _("frågor")
+        verbose_name = pgettext_lazy("survey", "fråga")
+        verbose_name_plural = pgettext_lazy("survey", "frågor")
         ordering = ["round", "order", "pk"]
         constraints = [models.UniqueConstraint(fields=["round", "key"], name="question_unique_key")]
 

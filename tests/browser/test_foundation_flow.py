@@ -62,6 +62,7 @@ def test_secretariat_adopts_plans_and_dashboard_turns_green_N1_N2_N3(page: Page,
 
     page.get_by_role("link", name="Årsplan nästa år").click()
     fill_plan(page, year + 1)
+    expect(page.get_by_role("status")).to_contain_text(f"Årsplanen för {year + 1} är antagen")
 
     page.goto("/oversikt/")
     for rule_id in ("N1", "N2", "N3", "N4", "N6"):

@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.env import env_bool, env_int, env_list, env_str
+from samverkan.core.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -56,7 +56,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "samverkan.cooperation.middleware.HtmxMessagesMiddleware",
+    "samverkan.site.middleware.HtmxMessagesMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
 ]
@@ -75,10 +75,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "samverkan.cooperation.context_processors.cooperation",
+                "samverkan.site.context_processors.cooperation",
                 "samverkan.notifications.context_processors.unread_notifications",
             ],
-            "builtins": ["samverkan.cooperation.templatetags.samverkan_tags"],
+            "builtins": ["samverkan.site.templatetags.samverkan_tags"],
         },
     }
 ]

@@ -23,9 +23,9 @@ from samverkan.agreements.models import (
 from samverkan.agreements.parameters import focus_area_threshold
 from samverkan.agreements.selectors import AgreementParameters, parameters_for, swedish_key
 from samverkan.compliance.registry import Status, Verdict, rule
-from samverkan.compliance.rules import members_url, not_active
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.networks.models import Membership
+from samverkan.networks.rules import members_url, not_active
 
 
 @dataclass

@@ -31,7 +31,7 @@ from samverkan.agreements.selectors import (
     participating_ids,
 )
 from samverkan.cooperation.models import Municipality
-from samverkan.errors import RuleViolation, ServiceError
+from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.context import acting
 from samverkan.networks.models import Membership, Network
 from samverkan.people import policy

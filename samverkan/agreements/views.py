@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.agreements import selectors, services, work
+from samverkan.agreements import matters as work
+from samverkan.agreements import selectors, services
 from samverkan.agreements.forms import (
     AgreementForm,
     BusinessPlanForm,
@@ -37,7 +38,7 @@ from samverkan.agreements.models import (
 )
 from samverkan.agreements.parameters import labels
 from samverkan.cooperation.models import Municipality
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from samverkan.networks.models import Membership, Network
 from samverkan.people import policy
 from samverkan.people.models import Person

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from samverkan.errors import ConflictError, RuleViolation, ServiceError
+from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI

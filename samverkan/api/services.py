@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.api.models import SHOWN_CHARS, ApiToken, hash_token, new_token
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from samverkan.history.context import acting
 from samverkan.people import policy
 from samverkan.people.models import Person

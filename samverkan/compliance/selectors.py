@@ -12,13 +12,11 @@ from django.db.models import Max, QuerySet
 from django.utils.translation import get_language
 
 from samverkan.agreements import rules as _agreements_rules  # noqa: F401
-from samverkan.compliance import rules  # noqa: F401  (registers the checklist rules)
 from samverkan.compliance.registry import RULES, Rule, Status, Verdict
 from samverkan.compliance.snapshot import build_snapshot
 from samverkan.costs import rules as _costs_rules  # noqa: F401
 from samverkan.history.models import HistoryEntry
 from samverkan.meetings import rules as _meetings_rules  # noqa: F401
-from samverkan.networks import rules as _networks_rules  # noqa: F401
 from samverkan.networks.models import Network
 from samverkan.surveys import rules as _surveys_rules  # noqa: F401
 

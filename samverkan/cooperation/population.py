@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from django.utils.translation import gettext as _
 
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 
 COLUMNS = ("code", "name", "population", "population_date", "population_source")
 DEFAULT_SOURCE = "SCB"

@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.errors import ServiceError
 from samverkan.costs.models import Cost
 from samverkan.costs.money import parse_kronor
-from samverkan.errors import ServiceError
 
 
 class CostForm(forms.Form):

@@ -4,7 +4,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 
 _KRONOR = re.compile(r"^(-?)(\d+)(?:[,.](\d+))?$")
 

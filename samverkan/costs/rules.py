@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from samverkan.agreements.rules import agreement_facts
 from samverkan.compliance.registry import Status, Verdict, rule
-from samverkan.compliance.rules import not_active
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.costs.models import Cost
+from samverkan.networks.rules import not_active
 
 
 @loader

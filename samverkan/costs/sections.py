@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from samverkan.cooperation.models import Municipality
 from samverkan.costs.selectors import municipality_cost_years
-from samverkan.networks.municipality_page import register_section
+from samverkan.networks.municipalities.page import register_section
 from samverkan.people import policy
 
 

@@ -10,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.core.errors import ServiceError
 from samverkan.costs.models import Allocation, Cost
 from samverkan.costs.selectors import AllocationPlan, plan_allocation
-from samverkan.errors import ServiceError
 from samverkan.history.context import acting
 from samverkan.networks.models import Network
 from samverkan.people import policy

@@ -11,12 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.core.errors import ServiceError
 from samverkan.costs import selectors, services
 from samverkan.costs.forms import CostForm
 from samverkan.costs.models import Cost
-from samverkan.errors import ServiceError
+from samverkan.files.tables import kronor, table_response
 from samverkan.people import policy
-from samverkan.reports.exports import kronor, table_response
 
 
 def _year(request: HttpRequest) -> int:

@@ -9,7 +9,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from samverkan.agreements.selectors import agreement_parameters
-from samverkan.errors import RuleViolation, ServiceError
+from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.context import acting
 from samverkan.meetings.models import Attendance, Meeting
 from samverkan.networks.models import Membership

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.agreements.selectors import agreement_parameters, chair_municipalities
 from samverkan.cooperation.models import Municipality
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from samverkan.meetings.models import STOCKHOLM, Meeting
 from samverkan.networks.models import Network
 

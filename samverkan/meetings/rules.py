@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy
 
 from samverkan.agreements.selectors import AgreementParameters, parameters_for
 from samverkan.compliance.registry import Status, Verdict, rule
-from samverkan.compliance.rules import not_active
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.meetings.models import STOCKHOLM, Attendance, Meeting
+from samverkan.networks.rules import not_active
 
 # CH1: a warning below this share of the agreement's number of meetings.
 CH1_SHARE = 0.8

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from samverkan.cooperation.models import Municipality
 from samverkan.meetings.selectors import municipality_attendance
-from samverkan.networks.municipality_page import register_section
+from samverkan.networks.municipalities.page import register_section
 
 
 def _attendance(

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.agreements.selectors import agreement_parameters
 from samverkan.cooperation.models import Municipality
-from samverkan.errors import ConflictError, RuleViolation, ServiceError
+from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
 from samverkan.history.context import acting
 from samverkan.meetings import notices
 from samverkan.meetings.models import (

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from samverkan.meetings import views, views_calendar
+from samverkan.meetings import feed_views as views_calendar
+from samverkan.meetings import views
 
 app_name = "meetings"
 

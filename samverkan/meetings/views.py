@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements.models import AgreementReview
-from samverkan.errors import ConflictError, ServiceError
+from samverkan.core.errors import ConflictError, ServiceError
 from samverkan.meetings import attendance as attendance_services
 from samverkan.meetings import selectors, services
 from samverkan.meetings.calendar import ics_filename, meeting_ics

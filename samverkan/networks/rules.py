@@ -1,170 +1,195 @@
-"""Compliance checks of the network lifecycle: S1-S4 for networks being started, C1
-(inactivity, closing) and N5 (material reviewed against the graphic manual).
+"""The checks of *Checklista för nätverk* (SPEC §2, N1–N6). Each returns a verdict with a
+Swedish explanation and the address where the network fixes it."""
 
-They read only the snapshot; `load_lifecycle_facts` fills it for every network with a fixed
-number of queries. S1-S4 use the same step logic as the activation service (starting.py)."""
-
-from collections import defaultdict
-
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samverkan.compliance.registry import Status, Verdict, rule
-from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
-from samverkan.cooperation.models import ManagementContact, Municipality
-from samverkan.networks.activity import is_inactive, last_activity
-from samverkan.networks.models import Material, Membership, Network, Participation, YearPlan
-from samverkan.networks.starting import StartFacts, Step, founding_plan, missing_steps
-
-OPEN = (Network.Status.PROPOSED, Network.Status.STARTING)
+from samverkan.compliance.snapshot import NetworkFacts, Snapshot
+from samverkan.networks.models import Membership, Network
 
 
-@loader
-def load_lifecycle_facts(snap: Snapshot) -> None:
-    by_id = snap.by_network_id()
-    open_ids = [i for i, f in by_id.items() if f.network.status in OPEN]
-    active_ids = [i for i, f in by_id.items() if f.network.status == Network.Status.ACTIVE]
-    if open_ids:
-        members = list(Municipality.objects.members_on(snap.as_of).order_by("name"))
-        participations: dict[int, dict[int, Participation]] = defaultdict(dict)
-        for p in Participation.objects.filter(network_id__in=open_ids).select_related(
-            "municipality"
-        ):
-            participations[p.network_id][p.municipality_id] = p
-        plans: dict[int, list[YearPlan]] = defaultdict(list)
-        for plan in YearPlan.objects.filter(network_id__in=open_ids):
-            plans[plan.network_id].append(plan)
-        areas = {by_id[i].network.area_id for i in open_ids}
-        contacts: dict[int, set[int]] = defaultdict(set)
-        for area_id, municipality_id in ManagementContact.objects.filter(
-            area_id__in=areas
-        ).values_list("area_id", "municipality_id"):
-            contacts[area_id].add(municipality_id)
-        for i in open_ids:
-            f = by_id[i]
-            f.extra["start"] = StartFacts(
-                network=f.network,
-                day=snap.as_of,
-                members=members,
-                participations=participations[i],
-                contact_municipality_ids=contacts[f.network.area_id],
-                founding_plan=founding_plan(plans[i]),
-                coordinators=f.current_roles(Membership.Role.COORDINATOR),
-            )
-    last = last_activity(active_ids, snap.as_of) if active_ids else {}
-    material = {
-        row["network_id"]: row
-        for row in Material.objects.filter(network_id__in=list(by_id))
-        .values("network_id")
-        .annotate(total=Count("pk"), unreviewed=Count("pk", filter=Q(reviewed_on__isnull=True)))
-    }
-    for i, f in by_id.items():
-        f.extra["last_activity"] = last.get(i)
-        f.extra["material"] = material.get(i, {"total": 0, "unreviewed": 0})
+def plan_url(facts: NetworkFacts, year: int) -> str:
+    return reverse("networks:plan_edit", kwargs={"slug": facts.network.slug, "year": year})
 
 
-def _progress_url(facts: NetworkFacts) -> str:
-    return reverse("networks:progress", kwargs={"slug": facts.network.slug})
+def members_url(facts: NetworkFacts) -> str:
+    return reverse("networks:members", kwargs={"slug": facts.network.slug})
 
 
-def _start_verdict(rule_id: str, facts: NetworkFacts, fix_url: str, ok: str) -> Verdict:
-    if facts.network.status not in OPEN:
+def not_active(rule_id: str, facts: NetworkFacts) -> Verdict | None:
+    """The checklist's 'existing networks' rules concern active networks only."""
+    if facts.network.status != Network.Status.ACTIVE:
         return Verdict(
             rule_id,
             Status.NOT_APPLICABLE,
-            _("Gäller nätverk under uppstart; nätverket är %(status)s.")
+            _("Gäller aktiva nätverk; nätverket är %(status)s.")
             % {"status": facts.network.get_status_display().lower()},
         )
-    steps: list[Step] = [s for s in missing_steps(facts.extra["start"]) if s.rule_id == rule_id]
-    if steps:
-        text = "; ".join(s.text for s in steps)
-        return Verdict(rule_id, Status.MISSING, text[:1].upper() + text[1:] + ".", fix_url)
-    return Verdict(rule_id, Status.OK, ok, fix_url)
+    return None
 
 
-@rule("S1", gettext_lazy("Uppstart: alla medlemskommuner inbjudna, majoritet har sagt ja"))
-def s1_invitations_and_majority(facts: NetworkFacts, snap: Snapshot) -> Verdict:
-    """S1: every member municipality is invited; a majority accepts before activation."""
-    return _start_verdict(
-        "S1",
-        facts,
-        _progress_url(facts),
-        _("Alla medlemskommuner är inbjudna och en majoritet har sagt ja."),
-    )
-
-
-@rule("S2", gettext_lazy("Uppstart: förvaltningsledningen tillfrågad"))
-def s2_consulted(facts: NetworkFacts, snap: Snapshot) -> Verdict:
-    """S2: the management of each accepting municipality is consulted."""
-    return _start_verdict(
-        "S2",
-        facts,
-        _progress_url(facts),
-        _("Förvaltningsledningen är tillfrågad i varje kommun som sagt ja."),
-    )
-
-
-@rule("S3", gettext_lazy("Uppstart: syfte, mål och mötesorganisation"))
-def s3_founding_plan(facts: NetworkFacts, snap: Snapshot) -> Verdict:
-    """S3: the first work is a common purpose, goals and meeting organisation."""
-    url = reverse("networks:plan_edit", kwargs={"slug": facts.network.slug, "year": snap.year})
-    return _start_verdict("S3", facts, url, _("Den första årsplanen är antagen."))
-
-
-@rule("S4", gettext_lazy("Uppstart: samordnare utsedd"))
-def s4_coordinator(facts: NetworkFacts, snap: Snapshot) -> Verdict:
-    """S4: a coordinator is appointed."""
-    url = reverse("networks:members", kwargs={"slug": facts.network.slug})
-    return _start_verdict("S4", facts, url, _("En samordnare är utsedd."))
-
-
-@rule("C1", gettext_lazy("Aktivitet och avslut"))
-def c1_activity(facts: NetworkFacts, snap: Snapshot) -> Verdict:
-    """C1: a network with no meeting, plan change or matter for 12 months is flagged; a closed
-    network was closed with a reason (and its management was told)."""
-    network = facts.network
-    if network.status == Network.Status.CLOSED:
+@rule("N1", gettext_lazy("Bidrar till samverkans syfte, vision och verksamhetsidé"))
+def n1_contribution(facts: NetworkFacts, snap: Snapshot) -> Verdict:
+    """N1: each year plan states how the network contributes to the cooperation's purpose."""
+    if skip := not_active("N1", facts):
+        return skip
+    plan = facts.plan(snap.year)
+    url = plan_url(facts, snap.year)
+    if plan is None or not plan.contribution.strip():
         return Verdict(
-            "C1",
-            Status.OK,
-            _("Avslutat %(day)s: %(reason)s")
-            % {"day": network.closed_on, "reason": network.close_reason},
+            "N1",
+            Status.MISSING,
+            _(
+                "Årsplanen för %(year)s beskriver inte hur nätverket bidrar till samverkans syfte, "
+                "vision och verksamhetsidé."
+            )
+            % {"year": snap.year},
+            url,
         )
-    if network.status != Network.Status.ACTIVE:
-        return Verdict("C1", Status.NOT_APPLICABLE, _("Nätverket har inte startat än."))
-    last = facts.extra.get("last_activity")
-    url = reverse("networks:close", kwargs={"slug": network.slug})
-    if last is None:
-        return Verdict("C1", Status.WARNING, _("Ingen registrerad aktivitet alls."), url)
-    if is_inactive(last, snap.as_of):
+    if not plan.is_adopted:
         return Verdict(
-            "C1",
+            "N1",
+            Status.WARNING,
+            _("Bidraget är beskrivet, men årsplanen för %(year)s är inte antagen.")
+            % {"year": snap.year},
+            url,
+        )
+    return Verdict("N1", Status.OK, _("Den antagna årsplanen beskriver nätverkets bidrag."), url)
+
+
+@rule("N2", gettext_lazy("Bidrar till utvecklingsplanens utvecklingsområden"))
+def n2_development_areas(facts: NetworkFacts, snap: Snapshot) -> Verdict:
+    """N2: optional — a plan may tag the current development plan's areas; warning at most."""
+    if skip := not_active("N2", facts):
+        return skip
+    url = plan_url(facts, snap.year)
+    if snap.development_plan is None:
+        return Verdict(
+            "N2",
+            Status.NOT_APPLICABLE,
+            _("Ingen utvecklingsplan gäller för %(year)s.") % {"year": snap.year},
+        )
+    tagged = facts.plan_area_ids.get(snap.year, set()) & snap.development_area_ids
+    if not tagged:
+        return Verdict(
+            "N2",
             Status.WARNING,
             _(
-                "Ingen aktivitet (möte, ändrad årsplan, fråga) sedan %(day)s, mer än %(months)d "
-                "månader. Fortsätter nätverket, eller ska det avslutas?"
+                "Årsplanen för %(year)s pekar inte ut något av utvecklingsplanens "
+                "utvecklingsområden (frivilligt, men önskvärt)."
             )
-            % {"day": last, "months": 12},
+            % {"year": snap.year},
             url,
         )
-    return Verdict("C1", Status.OK, _("Senaste aktivitet %(day)s.") % {"day": last})
+    return Verdict(
+        "N2",
+        Status.OK,
+        _("Årsplanen bidrar till %(n)d utvecklingsområde(n).") % {"n": len(tagged)},
+        url,
+    )
 
 
-@rule("N5", gettext_lazy("Material följer den grafiska manualen"))
-def n5_material(facts: NetworkFacts, snap: Snapshot) -> Verdict:
-    """N5: network material can be marked reviewed against the graphic manual (warning only)."""
-    counts = facts.extra.get("material", {"total": 0, "unreviewed": 0})
-    url = reverse("networks:material", kwargs={"slug": facts.network.slug})
-    if counts["total"] == 0:
-        return Verdict("N5", Status.NOT_APPLICABLE, _("Nätverket har inget material uppladdat."))
-    if counts["unreviewed"]:
+@rule("N3", gettext_lazy("Syfte, målsättning och mötesorganisation inför varje år"))
+def n3_year_plan(facts: NetworkFacts, snap: Snapshot) -> Verdict:
+    """N3: before each calendar year the network updates purpose, goals and meeting
+    organisation together; from 1 November next year's plan is due."""
+    if skip := not_active("N3", facts):
+        return skip
+    year = snap.year
+    plan = facts.plan(year)
+    url = plan_url(facts, year)
+    if plan is None:
         return Verdict(
-            "N5",
-            Status.WARNING,
-            _("%(n)d av %(total)d material är inte granskade mot den grafiska manualen.")
-            % {"n": counts["unreviewed"], "total": counts["total"]},
+            "N3",
+            Status.MISSING,
+            _("Det finns ingen årsplan för %(year)s.") % {"year": year},
             url,
         )
-    return Verdict("N5", Status.OK, _("Allt material är granskat mot den grafiska manualen."), url)
+    if not plan.founding_parts_present:
+        return Verdict(
+            "N3",
+            Status.MISSING,
+            _("Årsplanen för %(year)s saknar syfte, målsättning eller mötesorganisation.")
+            % {"year": year},
+            url,
+        )
+    if not plan.is_adopted:
+        return Verdict(
+            "N3",
+            Status.WARNING,
+            _("Årsplanen för %(year)s är ett utkast och inte antagen gemensamt.") % {"year": year},
+            url,
+        )
+    if snap.as_of.month >= 11:
+        upcoming = facts.plan(year + 1)
+        if upcoming is None or not upcoming.is_adopted:
+            return Verdict(
+                "N3",
+                Status.WARNING,
+                _("Årsplanen för %(next)s ska antas före årsskiftet.") % {"next": year + 1},
+                plan_url(facts, year + 1),
+            )
+    return Verdict(
+        "N3",
+        Status.OK,
+        _("Årsplanen för %(year)s antogs %(date)s.")
+        % {"year": year, "date": plan.adopted_on.isoformat() if plan.adopted_on else ""},
+        url,
+    )
+
+
+@rule("N4", gettext_lazy("Har en samordnare"))
+def n4_coordinator(facts: NetworkFacts, snap: Snapshot) -> Verdict:
+    """N4: every network has a coordinator (own model, may change over time)."""
+    if skip := not_active("N4", facts):
+        return skip
+    coordinators = facts.current_roles(Membership.Role.COORDINATOR)
+    if not coordinators:
+        return Verdict(
+            "N4", Status.MISSING, _("Nätverket har ingen samordnare."), members_url(facts)
+        )
+    names = ", ".join(m.person.name for m in coordinators)
+    return Verdict(
+        "N4", Status.OK, _("Samordnare: %(names)s.") % {"names": names}, members_url(facts)
+    )
+
+
+@rule("N6", gettext_lazy("Kontaktuppgifter är aktuella"))
+def n6_contacts(facts: NetworkFacts, snap: Snapshot) -> Verdict:
+    """N6: members' and coordinators' contact details are reported continuously; stale after
+    12 months without confirmation."""
+    if skip := not_active("N6", facts):
+        return skip
+    url = members_url(facts)
+    people = {m.person.pk: m.person for m in facts.memberships}
+    if not people:
+        return Verdict("N6", Status.MISSING, _("Nätverket har inga medlemmar registrerade."), url)
+    without_email = [p for p in people.values() if not p.email]
+    if without_email:
+        return Verdict(
+            "N6",
+            Status.MISSING,
+            _("%(n)d person(er) saknar e-postadress: %(names)s.")
+            % {"n": len(without_email), "names": ", ".join(p.name for p in without_email[:5])},
+            url,
+        )
+    stale = [p for p in people.values() if p.contact_is_stale(snap.as_of, snap.stale_months)]
+    if stale:
+        return Verdict(
+            "N6",
+            Status.WARNING,
+            _(
+                "%(n)d av %(total)d personers kontaktuppgifter är inte bekräftade på "
+                "%(months)d månader."
+            )
+            % {"n": len(stale), "total": len(people), "months": snap.stale_months},
+            url,
+        )
+    return Verdict(
+        "N6",
+        Status.OK,
+        _("Alla %(total)d personers kontaktuppgifter är bekräftade.") % {"total": len(people)},
+        url,
+    )

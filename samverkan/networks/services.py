@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from samverkan.agreements.work import on_member_added
+from samverkan.agreements.matters import on_member_added
 from samverkan.cooperation.models import Area, DevelopmentArea, Municipality
-from samverkan.errors import ConflictError, RuleViolation, ServiceError
+from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
 from samverkan.history.context import acting
 from samverkan.networks.models import Membership, Network, Participation, YearPlan
 from samverkan.people import policy

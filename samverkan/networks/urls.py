@@ -1,6 +1,7 @@
 from django.urls import path
 
-from samverkan.networks import lifecycle_urls, views
+from samverkan.networks import views
+from samverkan.networks.lifecycle import urls as lifecycle_urls
 
 app_name = "networks"
 

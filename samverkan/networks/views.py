@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.compliance.selectors import evaluate
 from samverkan.cooperation.models import Municipality
-from samverkan.errors import ConflictError, ServiceError
+from samverkan.core.errors import ConflictError, ServiceError
 from samverkan.networks import selectors, services
 from samverkan.networks.forms import (
     AddMemberForm,

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from samverkan.cooperation.models import Municipality
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from samverkan.history.context import acting
 from samverkan.people.models import Person
 

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
+from samverkan.files.pdf import render_pdf
 from samverkan.notifications.services import attachment, notify
 from samverkan.people import policy
-from samverkan.reports.pdf import render_pdf
 from samverkan.reports.yearly import yearly_report
 from samverkan.surveys.models import DirectorsGroupMember
 

@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import Area
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
+from samverkan.files.pdf import render_pdf
+from samverkan.files.tables import table_response
 from samverkan.people import policy
 from samverkan.reports import services
-from samverkan.reports.exports import table_response
 from samverkan.reports.matrix import COLOURS, LABELS, matrix_table, participation_matrix
-from samverkan.reports.pdf import render_pdf
 from samverkan.reports.svg import heat_map
 from samverkan.reports.yearly import yearly_report
 

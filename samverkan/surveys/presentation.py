@@ -4,7 +4,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from samverkan.reports.charts import bar_chart, brand_colour
+from samverkan.files.charts import bar_chart, brand_colour
 from samverkan.surveys import selectors
 from samverkan.surveys.models import SurveyRound
 

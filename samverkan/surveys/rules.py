@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samverkan.compliance.registry import Status, Verdict, rule
-from samverkan.compliance.rules import not_active
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
+from samverkan.networks.rules import not_active
 from samverkan.surveys.models import Invitation, RoundNetwork, SurveyRound
 
 WARNING_MONTHS = 21

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from samverkan.history.context import acting
 from samverkan.networks.models import Membership, Network
 from samverkan.notifications.services import notify
@@ -394,8 +394,8 @@ def send_results(actor: Any, survey: SurveyRound, *, today: datetime.date | None
         "jämförda med förra omgången:\n%(url)s\n"
     ) % {"title": survey.title, "url": url}
     # The figures go along as a spreadsheet, for recipients without an account.
+    from samverkan.files.tables import XLSX_TYPE, xlsx_bytes
     from samverkan.notifications.services import attachment
-    from samverkan.reports.exports import XLSX_TYPE, xlsx_bytes
     from samverkan.surveys.presentation import results_table
     from samverkan.surveys.selectors import round_results
 

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
+from samverkan.files.tables import table_response
 from samverkan.people import policy
 from samverkan.people.services import find_or_create_person
-from samverkan.reports.exports import table_response
 from samverkan.surveys import selectors, services
 from samverkan.surveys.forms import DirectorForm, QuestionForm, RoundForm, answer_form_class
 from samverkan.surveys.models import DirectorsGroupMember, Question, SurveyRound

@@ -8,7 +8,7 @@ from samverkan.agreements.parameters import focus_area_threshold
 from samverkan.compliance.registry import Status
 from samverkan.compliance.selectors import evaluate
 from samverkan.cooperation.models import Municipality
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from tests.agreements.helpers import adopt
 
 ALL = [

@@ -7,7 +7,7 @@ from samverkan.agreements.models import Chairmanship
 from samverkan.compliance.registry import Status
 from samverkan.compliance.selectors import evaluate
 from samverkan.cooperation.models import Municipality
-from samverkan.errors import RuleViolation, ServiceError
+from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.networks.models import Participation
 from tests.agreements.helpers import adopt, munis
 

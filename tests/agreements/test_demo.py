@@ -5,10 +5,11 @@ import datetime
 
 import pytest
 
-from samverkan.agreements import demo, selectors
+from samverkan.agreements import selectors
 from samverkan.compliance.registry import Status
 from samverkan.compliance.selectors import evaluate
-from samverkan.cooperation.demo import load_demo
+from samverkan.demo import agreements as demo
+from samverkan.demo.build import load_demo
 from samverkan.networks.models import Network
 from tests.agreements.helpers import SPEC_PARAMETERS
 

@@ -3,10 +3,11 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from samverkan.agreements import selectors, work
+from samverkan.agreements import matters as work
+from samverkan.agreements import selectors
 from samverkan.agreements.models import Mandate, Matter
 from samverkan.cooperation.models import Municipality, Organisation
-from samverkan.errors import RuleViolation, ServiceError
+from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.models import HistoryEntry
 from samverkan.networks.models import Participation
 from tests.agreements.helpers import adopt, munis

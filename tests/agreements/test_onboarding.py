@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from samverkan.agreements import work
+from samverkan.agreements import matters as work
 from samverkan.agreements.models import OnboardingTask
 from samverkan.agreements.reminders import remind_onboarding
 from samverkan.compliance.registry import Status

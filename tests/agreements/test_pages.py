@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 
-from samverkan.agreements import services, work
+from samverkan.agreements import matters as work
+from samverkan.agreements import services
 from samverkan.agreements.models import Matter, OnboardingTask
 from samverkan.agreements.reminders import remind_year_items
 from samverkan.networks.models import Membership

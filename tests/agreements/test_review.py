@@ -6,7 +6,7 @@ from samverkan.agreements import selectors, services
 from samverkan.agreements.models import AgreementReview
 from samverkan.compliance.registry import Status
 from samverkan.compliance.selectors import evaluate
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from tests.agreements.helpers import adopt
 
 

@@ -2,7 +2,8 @@
 
 import datetime
 
-from samverkan.agreements import services, work
+from samverkan.agreements import matters as work
+from samverkan.agreements import services
 from samverkan.compliance.selectors import evaluate
 from samverkan.networks.models import Network, Participation
 from tests.agreements.helpers import SPEC_PARAMETERS

@@ -2,11 +2,11 @@ import datetime
 
 import pytest
 
-from samverkan.agreements import work
+from samverkan.agreements import matters as work
 from samverkan.agreements.models import WorkingGroup
 from samverkan.compliance.registry import Status
 from samverkan.compliance.selectors import evaluate
-from samverkan.errors import RuleViolation
+from samverkan.core.errors import RuleViolation
 from samverkan.networks.models import Membership
 from samverkan.networks.services import end_membership
 

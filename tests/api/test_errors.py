@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 
 from samverkan.api.api import api
 from samverkan.api.errors import ApiError
-from samverkan.errors import ConflictError, RuleViolation, ServiceError
+from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
 
 
 def body_of(response):

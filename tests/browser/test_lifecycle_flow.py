@@ -100,8 +100,8 @@ def test_proposal_to_active_network_S1_S2_S3_S4(page: Page, cast):
 def test_lifecycle_pages_pass_axe(page: Page, cast):
     """The remaining lifecycle pages: answer link, participation, material, questions, closing,
     the municipality list and the secretariat's question list."""
-    from samverkan.networks import lifecycle
-    from samverkan.networks.tokens import make_answer_token
+    from samverkan.networks.lifecycle import services as lifecycle
+    from samverkan.networks.lifecycle.tokens import make_answer_token
 
     managers = add_contacts(cast)
     network = lifecycle.propose_network(

@@ -8,7 +8,6 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from samverkan.cooperation.demo import LOGINS, PASSWORD
 from samverkan.cooperation.models import (
     Cooperation,
     DevelopmentPlan,
@@ -16,6 +15,7 @@ from samverkan.cooperation.models import (
     Municipality,
     Organisation,
 )
+from samverkan.demo.build import LOGINS, PASSWORD
 from samverkan.history.models import HistoryEntry
 from samverkan.networks.models import Membership, Network, YearPlan
 from samverkan.people import policy

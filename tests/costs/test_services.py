@@ -8,10 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from samverkan.cooperation.models import Municipality, PopulationFigure
+from samverkan.core.errors import ServiceError
 from samverkan.costs import services
 from samverkan.costs.models import Allocation, Cost
 from samverkan.costs.selectors import municipality_year_summary, network_year_summary
-from samverkan.errors import ServiceError
 from samverkan.history.models import HistoryEntry
 from samverkan.networks.models import Participation
 from tests.costs.test_allocation import EXPECTED_100K

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from samverkan.errors import RuleViolation, ServiceError
+from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.models import HistoryEntry
 from samverkan.meetings import services
 from samverkan.meetings.attendance import record_attendance, remove_attendance

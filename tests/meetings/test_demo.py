@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from samverkan.cooperation.demo import load_demo
+from samverkan.demo.build import load_demo
 from samverkan.meetings.models import Attendance, Meeting, Minutes
 from samverkan.meetings.selectors import attendance_stats
 from samverkan.meetings.services import year_end_kinds

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from samverkan.agreements.models import AgreementReview
-from samverkan.errors import ConflictError, RuleViolation, ServiceError
+from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
 from samverkan.history.models import HistoryEntry
 from samverkan.meetings import services
 from samverkan.meetings.models import Minutes

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from samverkan.history.models import HistoryEntry
 from samverkan.meetings import services
 from samverkan.meetings.models import AgendaItem, Meeting

@@ -7,7 +7,7 @@ import pytest
 
 from samverkan.compliance.registry import Status
 from samverkan.compliance.selectors import evaluate
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from samverkan.meetings import services
 from samverkan.meetings.attendance import record_attendance
 from samverkan.meetings.models import Attendance, Meeting

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from samverkan.cooperation.models import ManagementContact
-from samverkan.networks import lifecycle
+from samverkan.networks.lifecycle import services as lifecycle
 from samverkan.networks.models import Network, Participation
 from samverkan.networks.services import add_membership, adopt_year_plan, save_year_plan
 from samverkan.people.models import Person

@@ -6,11 +6,11 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from samverkan.cooperation.models import ManagementContact, Municipality
-from samverkan.errors import RuleViolation, ServiceError
+from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.models import HistoryEntry
-from samverkan.networks import lifecycle
+from samverkan.networks.lifecycle import services as lifecycle
+from samverkan.networks.lifecycle.tokens import make_answer_token
 from samverkan.networks.models import Network, Participation
-from samverkan.networks.tokens import make_answer_token
 from samverkan.notifications.models import Notification
 from samverkan.notifications.reminders import run_daily
 from tests.cast import make_person

@@ -9,7 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from samverkan.cooperation.models import ManagementContact
-from samverkan.networks import lifecycle
+from samverkan.networks.lifecycle import services as lifecycle
+from samverkan.networks.lifecycle.tokens import make_answer_token
 from samverkan.networks.models import (
     Material,
     Network,
@@ -17,7 +18,6 @@ from samverkan.networks.models import (
     ParticipationRequest,
     Question,
 )
-from samverkan.networks.tokens import make_answer_token
 from samverkan.notifications.models import Notification
 from tests.networks.starting_cast import propose
 
@@ -235,7 +235,7 @@ def test_dashboard_panel_lists_proposals_inactive_networks_and_open_questions_C1
     cast, client_for
 ):
 
-    from samverkan.networks.material import ask_question
+    from samverkan.networks.material.services import ask_question
 
     proposal = propose(cast)
     # The cast's networks started 2020-01-01 without activity since: inactive now (C1).

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from samverkan.networks import lifecycle
+from samverkan.networks.lifecycle import services as lifecycle
 from samverkan.networks.models import Membership, Network, Participation
 from tests.helpers import count_queries
 from tests.networks.starting_cast import DAY, add_contacts

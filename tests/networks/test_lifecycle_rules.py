@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from samverkan.compliance.registry import Status
 from samverkan.compliance.selectors import evaluate
-from samverkan.networks import lifecycle
-from samverkan.networks.material import add_material, mark_material_reviewed
+from samverkan.networks.lifecycle import services as lifecycle
+from samverkan.networks.material.services import add_material, mark_material_reviewed
 from samverkan.networks.models import Network
 from tests.helpers import count_queries
 from tests.networks.starting_cast import DAY, propose

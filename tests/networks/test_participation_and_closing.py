@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from samverkan.cooperation.models import ManagementContact
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from samverkan.history.models import HistoryEntry
-from samverkan.networks import lifecycle
-from samverkan.networks.activity import inactive_networks
+from samverkan.networks.lifecycle import services as lifecycle
+from samverkan.networks.lifecycle.activity import inactive_networks
 from samverkan.networks.models import Network, Participation, ParticipationRequest
 from samverkan.notifications.models import Notification
 from samverkan.notifications.reminders import run_daily

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from samverkan.errors import ConflictError, RuleViolation
+from samverkan.core.errors import ConflictError, RuleViolation
 from samverkan.history.models import HistoryEntry
 from samverkan.networks import services
 from samverkan.networks.models import YearPlan

@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from samverkan.compliance.registry import Status
 from samverkan.compliance.selectors import evaluate
-from samverkan.cooperation.demo import load_demo
 from samverkan.costs.models import Cost
 from samverkan.costs.selectors import municipality_year_summary
+from samverkan.demo.build import load_demo
 from samverkan.networks.models import Network
 from samverkan.surveys.models import DirectorsGroupMember, Response, SurveyRound
 from samverkan.surveys.selectors import round_results

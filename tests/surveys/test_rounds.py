@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from samverkan.notifications.models import Notification
 from samverkan.surveys import services
 from samverkan.surveys.models import DirectorsGroupMember, Invitation, Response, SurveyRound

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from samverkan.agreements import selectors, services, work
+from samverkan.agreements import matters as work
+from samverkan.agreements import selectors, services
 from samverkan.agreements.models import (
     AgreementVersion,
     BusinessPlan,

@@ -19,9 +19,10 @@ from samverkan.api.auth import require_signed_in
 from samverkan.api.routers.municipalities import municipality_by_slug
 from samverkan.api.schemas import ErrorOut
 from samverkan.cooperation.models import Area
-from samverkan.networks import lifecycle
-from samverkan.networks import material as material_services
-from samverkan.networks.export import export_network
+from samverkan.networks.lifecycle import services as lifecycle
+from samverkan.networks.lifecycle.export import export_network
+from samverkan.networks.lifecycle.starting import load_start_facts, missing_steps
+from samverkan.networks.material import services as material_services
 from samverkan.networks.models import (
     Material,
     Network,
@@ -29,7 +30,6 @@ from samverkan.networks.models import (
     ParticipationRequest,
     Question,
 )
-from samverkan.networks.starting import load_start_facts, missing_steps
 from samverkan.people import policy
 
 router = Router(tags=["Nätverkets livscykel"])

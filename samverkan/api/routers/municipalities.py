@@ -13,7 +13,7 @@ from pydantic import Field
 from samverkan.api.auth import require_secretariat, require_signed_in
 from samverkan.api.schemas import ErrorOut
 from samverkan.cooperation.models import Area, ManagementContact, Municipality
-from samverkan.networks import lifecycle
+from samverkan.networks.lifecycle import services as lifecycle
 from samverkan.networks.models import Network, Participation
 
 router = Router(tags=["Kommuner"])

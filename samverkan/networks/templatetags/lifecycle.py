@@ -3,7 +3,7 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
-from samverkan.networks.selectors_lifecycle import dashboard_lifecycle
+from samverkan.networks.lifecycle.selectors import dashboard_lifecycle
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from samverkan.api import services
 from samverkan.api.models import ApiToken
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from samverkan.people.models import Person
 
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from samverkan.core.errors import ServiceError
 from samverkan.costs.money import format_kronor
 from samverkan.costs.selectors import plan_allocation
 from samverkan.costs.services import check_amount, check_date
-from samverkan.errors import ServiceError
 from samverkan.networks.models import Network
 
 

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import ManagementContact, Municipality
-from samverkan.errors import ServiceError
-from samverkan.networks import lifecycle
-from samverkan.networks.lifecycle_forms import ManagementContactForm
+from samverkan.core.errors import ServiceError
+from samverkan.networks.lifecycle import services as lifecycle
+from samverkan.networks.lifecycle.forms import ManagementContactForm
 from samverkan.networks.models import Membership, Network, Participation, ParticipationRequest
-from samverkan.networks.municipality_page import register_section, render_sections
+from samverkan.networks.municipalities.page import register_section, render_sections
 from samverkan.people import policy
 
 

@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.cooperation.models import Area, ManagementContact, Municipality
-from samverkan.errors import RuleViolation, ServiceError
+from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.context import acting
-from samverkan.networks import notices
+from samverkan.networks.lifecycle import notices
+from samverkan.networks.lifecycle.starting import load_start_facts, missing_steps
+from samverkan.networks.lifecycle.tokens import read_answer_token
 from samverkan.networks.models import Membership, Network, Participation, ParticipationRequest
 from samverkan.networks.services import refresh_search_text, unique_slug
-from samverkan.networks.starting import load_start_facts, missing_steps
-from samverkan.networks.tokens import read_answer_token
 from samverkan.people import policy
 from samverkan.people.models import Person
 

@@ -3,8 +3,8 @@ foundation's views so that both can grow without stepping on each other)."""
 
 from django.urls import path
 
-from samverkan.networks import lifecycle_views as views
-from samverkan.networks import material_views
+from samverkan.networks.lifecycle import views
+from samverkan.networks.material import views as material_views
 
 before_slug = [
     path("foreslaa/", views.propose, name="propose"),

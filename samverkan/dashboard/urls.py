@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samverkan.compliance import views
+from samverkan.dashboard import views
 
 app_name = "compliance"
 

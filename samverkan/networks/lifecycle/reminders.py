@@ -2,9 +2,9 @@
 
 import datetime
 
-from samverkan.networks import notices
-from samverkan.networks.activity import inactive_networks
-from samverkan.networks.lifecycle import invite_new_members_everywhere
+from samverkan.networks.lifecycle import notices
+from samverkan.networks.lifecycle.activity import inactive_networks
+from samverkan.networks.lifecycle.services import invite_new_members_everywhere
 from samverkan.notifications.reminders import daily_reminder
 
 

@@ -15,7 +15,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from samverkan.cooperation import demo_data as data
 from samverkan.cooperation.models import (
     Area,
     Cooperation,
@@ -27,6 +26,7 @@ from samverkan.cooperation.models import (
 )
 from samverkan.cooperation.population import SHIPPED_CSV
 from samverkan.cooperation.services import import_population
+from samverkan.demo import data
 from samverkan.history.context import acting
 from samverkan.networks.models import Membership, Network, Participation, YearPlan
 from samverkan.networks.services import refresh_search_text, unique_slug
@@ -112,13 +112,13 @@ class DemoBuilder:
         self.socialchef_network()
         for spec in data.NETWORKS:
             self.network(spec)
-        from samverkan.agreements import demo as agreements_demo  # seed 003's agreement
+        from samverkan.demo import agreements as agreements_demo
 
         agreements_demo.load(self.today)
-        from samverkan.meetings import demo as meetings_demo  # after agreements: its chairs
+        from samverkan.demo import meetings as meetings_demo
 
         meetings_demo.load(self.today)
-        from samverkan.reports import demo as reports_demo  # costs, surveys (issue 8)
+        from samverkan.demo import reports as reports_demo
 
         reports_demo.load(self.today)
 

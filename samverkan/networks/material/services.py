@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 from samverkan.history.context import acting
-from samverkan.networks import notices
+from samverkan.networks.lifecycle import notices
 from samverkan.networks.models import Material, Network, Question, QuestionMessage
 from samverkan.people import policy
 

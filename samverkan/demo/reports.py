@@ -5,8 +5,8 @@ import datetime
 
 
 def load(today: datetime.date) -> None:
-    from samverkan.costs import demo as costs_demo
-    from samverkan.surveys import demo as surveys_demo
+    from samverkan.demo import costs as costs_demo
+    from samverkan.demo import surveys as surveys_demo
 
     costs_demo.load(today)
     surveys_demo.load(today)

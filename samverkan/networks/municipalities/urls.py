@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samverkan.networks import municipality_views as views
+from samverkan.networks.municipalities import views
 
 app_name = "municipalities"
 

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import Cooperation
-from samverkan.errors import ServiceError
-from samverkan.networks import material as services
-from samverkan.networks.lifecycle_forms import MaterialForm, QuestionForm, ReplyForm
+from samverkan.core.errors import ServiceError
+from samverkan.networks.lifecycle.forms import MaterialForm, QuestionForm, ReplyForm
+from samverkan.networks.material import services
 from samverkan.networks.models import Material, Question
 from samverkan.people import policy
 

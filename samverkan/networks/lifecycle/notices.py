@@ -9,8 +9,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from samverkan.networks.lifecycle.tokens import make_answer_token
 from samverkan.networks.models import Network, Participation, ParticipationRequest, Question
-from samverkan.networks.tokens import make_answer_token
 from samverkan.notifications.services import notify_in_their_language
 from samverkan.people.models import Person
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from samverkan.agreements.models import FocusArea, Mandate, Matter, OnboardingTask, WorkingGroup
 from samverkan.agreements.selectors import agreement_parameters, participating_ids
 from samverkan.cooperation.models import Municipality, Organisation
-from samverkan.errors import RuleViolation, ServiceError
+from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.context import acting
 from samverkan.networks.models import Membership, Network
 from samverkan.people import policy

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from samverkan.cooperation.demo import database_has_other_data, demo_loaded, describe, load_demo
+from samverkan.demo.build import database_has_other_data, demo_loaded, describe, load_demo
 
 
 class Command(BaseCommand):

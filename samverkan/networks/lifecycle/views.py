@@ -14,18 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import Municipality
-from samverkan.errors import RuleViolation, ServiceError
-from samverkan.networks import lifecycle
-from samverkan.networks.export import export_network
-from samverkan.networks.lifecycle_forms import (
+from samverkan.core.errors import RuleViolation, ServiceError
+from samverkan.networks.lifecycle import services as lifecycle
+from samverkan.networks.lifecycle.export import export_network
+from samverkan.networks.lifecycle.forms import (
     AnswerForm,
     CloseForm,
     ParticipationRequestForm,
     ProposeForm,
 )
+from samverkan.networks.lifecycle.starting import load_start_facts, missing_steps
+from samverkan.networks.lifecycle.tokens import read_answer_token
 from samverkan.networks.models import Network, Participation, ParticipationRequest
-from samverkan.networks.starting import load_start_facts, missing_steps
-from samverkan.networks.tokens import read_answer_token
 from samverkan.notifications.models import Notification
 from samverkan.people import policy
 

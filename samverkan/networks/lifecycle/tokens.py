@@ -4,7 +4,7 @@ the management contact it was sent to. It answers that invitation only, and only
 from django.core import signing
 from django.utils.translation import gettext as _
 
-from samverkan.errors import ServiceError
+from samverkan.core.errors import ServiceError
 
 SALT = "samverkan.networks.invitation"
 # An invitation link stays valid for a year; an answered invitation refuses a second answer.

@@ -8,9 +8,9 @@ from typing import Any
 from django.db.models import Count, Q
 
 from samverkan.cooperation.models import Municipality
-from samverkan.networks.activity import inactive_networks
+from samverkan.networks.lifecycle.activity import inactive_networks
+from samverkan.networks.lifecycle.starting import majority_of
 from samverkan.networks.models import Network, Question
-from samverkan.networks.starting import majority_of
 
 
 @dataclass

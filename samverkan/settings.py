@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "samverkan.costs",
     "samverkan.surveys",
     "samverkan.reports",
+    "samverkan.dashboard",
+    "samverkan.demo",
+    "samverkan.site",  # last: its ready() finds every room's plug-in modules
 ]
 
 MIDDLEWARE = [
@@ -52,7 +55,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "samverkan.people.middleware.UserLanguageMiddleware",
+    "samverkan.site.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -76,7 +79,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "samverkan.site.context_processors.cooperation",
-                "samverkan.notifications.context_processors.unread_notifications",
+                "samverkan.site.context_processors.unread_notifications",
             ],
             "builtins": ["samverkan.site.templatetags.samverkan_tags"],
         },

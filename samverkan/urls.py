@@ -4,18 +4,32 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
+from samverkan.networks import urls as networks_urls
 from samverkan.networks import views as network_views
+from samverkan.networks.lifecycle import urls as lifecycle_urls
+from samverkan.networks.material import urls as material_urls
+
+# The networks namespace joins the networks room's pages with its rooms' (lifecycle,
+# material); fixed words such as "foreslaa/" come before "<slug>/".
+networks_patterns = [
+    *networks_urls.catalogue,
+    *lifecycle_urls.before_slug,
+    *material_urls.before_slug,
+    *networks_urls.by_slug,
+    *lifecycle_urls.after_slug,
+    *material_urls.after_slug,
+]
 
 urlpatterns = [
     path("", network_views.home, name="home"),
-    path("natverk/", include("samverkan.networks.urls")),
+    path("natverk/", include((networks_patterns, "networks"))),
     path("natverk/<slug:slug>/", include("samverkan.agreements.urls")),
     path("", include("samverkan.meetings.urls")),
     path("oversikt/", include("samverkan.dashboard.urls")),
     path("kostnader/", include("samverkan.costs.urls")),
     path("enkater/", include("samverkan.surveys.urls")),
     path("rapporter/", include("samverkan.reports.urls")),
-    path("personer/", include("samverkan.people.urls")),
+    path("", include("samverkan.people.urls")),
     path("inkorg/", include("samverkan.notifications.urls")),
     path("kommuner/", include("samverkan.networks.municipalities.urls")),
     path("api/v1/", include("samverkan.api.urls")),

@@ -1,5 +1,5 @@
 """Services for the network's work: matters (F1, F2), mandates (F3), working groups (F4) and
-onboarding tasks (PR3). Same habits as services.py: actor first, policy, rule IDs, one
+onboarding tasks (PR3). Same habits as services.py: actor first, access.py, rule IDs, one
 transaction, the verb in the history, notices after commit."""
 
 import datetime
@@ -10,13 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.agreements import access
 from samverkan.agreements.models import FocusArea, Mandate, Matter, OnboardingTask, WorkingGroup
 from samverkan.agreements.selectors import agreement_parameters, participating_ids
 from samverkan.cooperation.models import Municipality, Organisation
 from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.context import acting
 from samverkan.networks.models import Membership, Network
-from samverkan.people import policy
 from samverkan.people.models import Person
 
 ONBOARDING_DAYS = 14  # PR3: open tasks are reminded after 14 days (SPEC §4)
@@ -63,7 +63,7 @@ def record_matter(
     """F1: a matter raised by a municipality (or by the network when `raised_by` is None),
     concerning participating municipalities. F2: the network works only on matters that
     concern at least the agreement's minimum of municipalities."""
-    policy.require_can_edit(actor, network)
+    access.require_can_edit_matters(actor, network)
     _open(network)
     title = title.strip()
     if not title:
@@ -120,7 +120,7 @@ def advance_matter(
 ) -> Matter:
     """F1: raised → in preparation → referred to the municipalities → closed; forward only
     (a step may be skipped, e.g. closing a matter that was never referred)."""
-    policy.require_can_edit(actor, matter.network)
+    access.require_can_edit_matters(actor, matter.network)
     _open(matter.network)
     if status not in STATUS_ORDER:
         raise ServiceError(_("Okänd status."), field="status")
@@ -159,7 +159,7 @@ def mandate(
 ) -> Mandate:
     """F3: the network mandates one or more of its members to represent the concerned
     municipalities (by default those of the matter) in a wider arena for a period."""
-    policy.require_can_edit(actor, network)
+    access.require_can_edit_matters(actor, network)
     _open(network)
     arena = arena.strip()
     if not arena:
@@ -231,7 +231,7 @@ def start_working_group(
 ) -> WorkingGroup:
     """F4: the network starts a working group; its contact person must be a current member
     of the network (the members of the group may be anyone)."""
-    policy.require_can_edit(actor, network)
+    access.require_can_edit_working_groups(actor, network)
     _open(network)
     name = name.strip()
     if not name:
@@ -251,7 +251,7 @@ def change_working_group_contact(
     actor: Any, group: WorkingGroup, *, contact: Person, today: datetime.date | None = None
 ) -> WorkingGroup:
     """F4: a new contact person, e.g. when the previous one left the network."""
-    policy.require_can_edit(actor, group.network)
+    access.require_can_edit_working_groups(actor, group.network)
     _open(group.network)
     if contact.pk == group.contact_id:
         return group
@@ -265,7 +265,7 @@ def change_working_group_contact(
 def end_working_group(
     actor: Any, group: WorkingGroup, *, end_on: datetime.date | None = None
 ) -> WorkingGroup:
-    policy.require_can_edit(actor, group.network)
+    access.require_can_edit_working_groups(actor, group.network)
     day = end_on or timezone.localdate()
     if group.end_on is not None and group.end_on <= day:
         return group
@@ -328,8 +328,7 @@ def complete_onboarding_task(
     actor: Any, task: OnboardingTask, *, today: datetime.date | None = None
 ) -> OnboardingTask:
     """PR3: the representative (or an editor) marks the introduction done."""
-    if not policy.can_complete_onboarding_task(actor, task):
-        raise policy.PermissionDenied(_("Du får inte ändra den här uppgiften."))
+    access.require_can_complete_onboarding_task(actor, task)
     if task.done_on is not None:
         return task
     with transaction.atomic(), acting(actor, "complete_onboarding_task"):

@@ -45,8 +45,16 @@ class AgreementVersion(models.Model):
     number = models.PositiveIntegerField(_("version"))
     text = models.TextField(_("text"))
     adopted_on = models.DateField(_("antagen"))
-    # The meetings app links the adopting meeting; until then its id (or nothing) is kept here.
-    adopted_at_meeting_id = models.PositiveIntegerField(null=True, blank=True)
+    # The meeting that adopted the version, if named. Referred to by name only: agreements sits
+    # below meetings and imports nothing from it. A deleted meeting leaves the version, unlinked.
+    adopted_at_meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("Antagen vid möte"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     note = models.CharField(_("anteckning"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         "people.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -468,7 +476,15 @@ class AgreementReview(models.Model):
     year = models.PositiveIntegerField(_("år"))
     outcome = models.CharField(_("utfall"), max_length=24, choices=Outcome.choices)
     held_on = models.DateField(_("datum"))
-    meeting_id = models.PositiveIntegerField(null=True, blank=True)
+    # The meeting whose minutes recorded the review, if any; a deleted meeting leaves the review.
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("möte"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     version = models.ForeignKey(
         AgreementVersion,
         verbose_name=_("ny version"),

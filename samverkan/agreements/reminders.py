@@ -3,7 +3,7 @@
 import datetime
 
 from django.db.models import F
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from samverkan.agreements import notices
 from samverkan.agreements.models import BusinessPlan, Chairmanship, OnboardingTask
@@ -21,7 +21,7 @@ def remind_onboarding(today: datetime.date) -> int:
             reminded_on__isnull=True,
             due_on__lte=today,
             representative__isnull=False,
-        ).select_related("network", "membership__person", "representative")
+        ).select_related("network", "membership__person", "representative__user")
     )
     for task in tasks:
         notices.onboarding_task_overdue(task, today)
@@ -54,12 +54,13 @@ def remind_year_items(today: datetime.date) -> int:
     for m in (
         Membership.objects.on(today)
         .filter(network__in=networks, role=Membership.Role.COORDINATOR)
-        .select_related("person")
+        .select_related("person__user")
     ):
         coordinators.setdefault(m.network_id, []).append(m)
     sent = 0
     for network in networks:
         p = params[network.pk]
+        # Lazy: the notice writes them in each coordinator's language.
         missing = []
         if p.chair_municipalities and network.pk not in chaired:
             missing.append(_("utse ordförande"))

@@ -7,6 +7,8 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
+from django.apps import apps
+from django.db.models import Model
 from django.utils import timezone
 
 from samverkan.agreements.models import (
@@ -134,6 +136,15 @@ def participating_ids(network: Network, day: datetime.date) -> set[int]:
         .filter(network=network)
         .values_list("municipality_id", flat=True)
     )
+
+
+def participation_day(year: int, today: datetime.date) -> datetime.date:
+    """The day on which chairs and focus areas for a year are judged: a coming year's first
+    day; for this or a past year, today or the year's last day."""
+    start = datetime.date(year, 1, 1)
+    if start >= today:
+        return start
+    return min(today, datetime.date(year, 12, 31))
 
 
 @dataclass(frozen=True)
@@ -303,6 +314,47 @@ def focus_area_rows(
     return rows, needed
 
 
+def business_plan(network: Network, year: int) -> BusinessPlan | None:
+    """The network's plan for a year with its focus areas and their municipalities, or None."""
+    return (
+        BusinessPlan.objects.filter(network=network, year=year)
+        .prefetch_related("focus_areas__municipalities")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class BusinessPlanSummary:
+    """What the business-plan page and its API route show beside the plan (PR1)."""
+
+    params: AgreementParameters
+    participating: int  # municipalities taking part on the year's participation day
+    rows: list[FocusAreaRow]
+    needed: int  # the municipalities a focus area must reach
+
+    @property
+    def qualifying(self) -> int:
+        return sum(1 for r in self.rows if r.qualifies)
+
+
+def business_plan_summary(
+    network: Network,
+    year: int,
+    plan: BusinessPlan | None,
+    *,
+    today: datetime.date | None = None,
+) -> BusinessPlanSummary:
+    """PR1 for a year's plan (from `business_plan`) under the agreement in force today: each
+    focus area's reach among the municipalities taking part that year; no rows without a plan."""
+    today = today or timezone.localdate()
+    params = agreement_parameters(network, on=today)
+    participating = participating_ids(network, participation_day(year, today))
+    rows, needed = focus_area_rows(plan, params, participating) if plan else ([], 0)
+    return BusinessPlanSummary(
+        params=params, participating=len(participating), rows=rows, needed=needed
+    )
+
+
 def chairmanships(network: Network) -> list[Chairmanship]:
     return list(
         Chairmanship.objects.filter(network=network)
@@ -329,15 +381,15 @@ def person_mandates(person_id: int) -> list[Mandate]:
     )
 
 
-def meeting_choices(network: Network) -> list[tuple[int, str]]:
-    """The network's meetings, newest first, for naming the meeting that adopted a version
-    (empty when the meetings app is not installed)."""
-    from django.apps import apps
+def _meeting_model() -> type[Model]:
+    """meetings.Meeting, which versions and reviews refer to by foreign key; looked up by name
+    since agreements sits below meetings and imports nothing from it."""
+    return apps.get_model("meetings", "Meeting")
 
-    if not apps.is_installed("samverkan.meetings"):
-        return []
-    meeting = apps.get_model("meetings", "Meeting")
-    rows = meeting.objects.filter(network=network).order_by("-starts_at")[:60]
+
+def meeting_choices(network: Network) -> list[tuple[int, str]]:
+    """The network's meetings, newest first, for naming the meeting that adopted a version."""
+    rows = _meeting_model().objects.filter(network=network).order_by("-starts_at")[:60]
     return [
         (m.pk, f"{timezone.localtime(m.starts_at):%Y-%m-%d}" + (f" {m.title}" if m.title else ""))
         for m in rows
@@ -345,9 +397,4 @@ def meeting_choices(network: Network) -> list[tuple[int, str]]:
 
 
 def meeting_in_network(network: Network, meeting_id: int) -> bool:
-    from django.apps import apps
-
-    if not apps.is_installed("samverkan.meetings"):
-        return False
-    meeting = apps.get_model("meetings", "Meeting")
-    return bool(meeting.objects.filter(network=network, pk=meeting_id).exists())
+    return bool(_meeting_model().objects.filter(network=network, pk=meeting_id).exists())

@@ -1,7 +1,7 @@
 """Actions on agreements, the yearly review, chairs and business plans.
 
 Matters, mandates, working groups and onboarding are in work.py (same habits). Each service
-takes the acting user first, checks access through people.policy, enforces the rules it names
+takes the acting user first, checks access through access.py, enforces the rules it names
 and writes in one transaction with the verb recorded in the history."""
 
 import datetime
@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.agreements import access
 from samverkan.agreements.models import (
     Agreement,
     AgreementReview,
@@ -29,12 +30,13 @@ from samverkan.agreements.selectors import (
     agreement_parameters,
     meeting_in_network,
     participating_ids,
+    participation_day,
 )
 from samverkan.cooperation.models import Municipality
 from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.context import acting
 from samverkan.networks.models import Membership, Network
-from samverkan.people import policy
+from samverkan.people.access import person_for
 from samverkan.people.models import Person
 
 
@@ -64,7 +66,7 @@ def adopt_agreement_version(
     """The network adopts (a revision of) its agreement: a new version with its text,
     parameters, date and meeting (SPEC §2). Invalid parameters are refused with every error,
     nothing written; a version identical to the latest one is not repeated."""
-    policy.require_can_edit(actor, network)
+    access.require_can_edit_agreement(actor, network)
     _open(network)
     raw = parameters.as_dict() if isinstance(parameters, AgreementParameters) else parameters
     params, errors = validate_parameters(dict(raw))
@@ -94,7 +96,7 @@ def adopt_agreement_version(
             adopted_on=day,
             adopted_at_meeting_id=meeting_id,
             note=note.strip()[:300],
-            created_by=policy.viewer_for(actor).person,
+            created_by=person_for(actor),
             **{name: getattr(params, name) for name in PARAMETER_NAMES},
         )
 
@@ -122,8 +124,7 @@ def record_review(
     outcome is recorded once per year (a second record for the year replaces the first).
     Recorded from a meeting's minutes, it is the secretary's act too (SPEC §1: the secretary
     is like the coordinator for meetings, agenda and minutes)."""
-    if meeting_id is None or not policy.can_manage_meetings(actor, network):
-        policy.require_can_edit(actor, network)
+    access.require_can_record_review(actor, network, at_meeting=meeting_id is not None)
     _year(year)
     if outcome not in AgreementReview.Outcome.values:
         raise ServiceError(
@@ -161,15 +162,6 @@ def record_review(
 # ---- chairs (CH2) -----------------------------------------------------------------------------
 
 
-def _participation_day(year: int, today: datetime.date) -> datetime.date:
-    """Chairs and focus areas for a coming year are judged on its first day; for this or a
-    past year, on today or the year's last day."""
-    start = datetime.date(year, 1, 1)
-    if start >= today:
-        return start
-    return min(today, datetime.date(year, 12, 31))
-
-
 def appoint_chairs(
     actor: Any,
     network: Network,
@@ -181,7 +173,7 @@ def appoint_chairs(
 ) -> Chairmanship:
     """CH2: the chair municipalities for a term (the agreement's number, for its term length),
     each participating in the network; a term may not overlap another."""
-    policy.require_can_edit(actor, network)
+    access.require_can_appoint_chairs(actor, network)
     _open(network)
     _year(year)
     today = appointed_on or timezone.localdate()
@@ -198,7 +190,7 @@ def appoint_chairs(
             _("Överenskommelsen säger att %(n)d kommuner delar ordförandeskapet; du valde %(k)d.")
             % {"n": wanted, "k": len(chosen)},
         )
-    participating = participating_ids(network, _participation_day(year, today))
+    participating = participating_ids(network, participation_day(year, today))
     outside = [m.name for m in chosen if m.pk not in participating]
     if outside:
         raise RuleViolation(
@@ -244,7 +236,7 @@ def appoint_chairs(
 
 def withdraw_chairs(actor: Any, chairmanship: Chairmanship) -> None:
     """Undo an appointment made by mistake (the history keeps it)."""
-    policy.require_can_edit(actor, chairmanship.network)
+    access.require_can_appoint_chairs(actor, chairmanship.network)
     with transaction.atomic(), acting(actor, "withdraw_chairs"):
         chairmanship.delete()
 
@@ -256,7 +248,7 @@ def save_business_plan(
     actor: Any, network: Network, *, year: int, summary: str = ""
 ) -> BusinessPlan:
     """Create or edit next year's (or any year's) business plan (CO3)."""
-    policy.require_can_edit(actor, network)
+    access.require_can_edit_business_plan(actor, network)
     _open(network)
     _year(year)
     with transaction.atomic(), acting(actor, "save_business_plan"):
@@ -272,7 +264,7 @@ def save_business_plan(
 def _check_focus_municipalities(
     plan: BusinessPlan, municipalities: list[Municipality], today: datetime.date
 ) -> None:
-    participating = participating_ids(plan.network, _participation_day(plan.year, today))
+    participating = participating_ids(plan.network, participation_day(plan.year, today))
     outside = [m.name for m in municipalities if m.pk not in participating]
     if outside:
         raise ServiceError(
@@ -297,7 +289,7 @@ def save_focus_area(
 ) -> FocusArea:
     """Add a focus area to a business plan, or change one, with the municipalities that
     cooperate on it (PR1). Only participating municipalities."""
-    policy.require_can_edit(actor, plan.network)
+    access.require_can_edit_business_plan(actor, plan.network)
     _open(plan.network)
     name = name.strip()
     if not name:
@@ -326,7 +318,7 @@ def save_focus_area(
 
 def remove_focus_area(actor: Any, focus_area: FocusArea) -> None:
     plan = focus_area.business_plan
-    policy.require_can_edit(actor, plan.network)
+    access.require_can_edit_business_plan(actor, plan.network)
     _open(plan.network)
     with transaction.atomic(), acting(actor, "remove_focus_area"):
         focus_area.delete()
@@ -337,7 +329,7 @@ def adopt_business_plan(
 ) -> BusinessPlan:
     """The network adopts its business plan (CO3: before the year starts; PR1 is a check, so a
     plan with too few focus areas can be adopted and is flagged)."""
-    policy.require_can_edit(actor, plan.network)
+    access.require_can_edit_business_plan(actor, plan.network)
     _open(plan.network)
     if plan.is_adopted:
         return plan

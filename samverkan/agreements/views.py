@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.agreements import access
 from samverkan.agreements import matters as work
 from samverkan.agreements import selectors, services
 from samverkan.agreements.forms import (
@@ -40,16 +41,7 @@ from samverkan.agreements.parameters import labels
 from samverkan.cooperation.models import Municipality
 from samverkan.core.errors import ServiceError
 from samverkan.networks.models import Membership, Network
-from samverkan.people import policy
 from samverkan.people.models import Person
-
-
-def _internal(request: HttpRequest, slug: str) -> Network:
-    """Matters, groups and onboarding are the network's internal pages (members and up)."""
-    network = policy.get_network_for(request.user, slug)
-    if not policy.can_read_internal(request.user, network):
-        raise PermissionDenied(_("Sidan är till för nätverkets medlemmar."))
-    return network
 
 
 def _fail(form: Form, exc: ServiceError) -> None:
@@ -82,7 +74,7 @@ def _focus_areas(network: Network) -> Any:
 
 @login_required
 def agreement(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
+    network = access.get_agreement_network_for(request.user, slug)
     today = timezone.localdate()
     all_versions = selectors.versions(network)
     current = selectors.version_in_force(network, on=today)
@@ -104,14 +96,14 @@ def agreement(request: HttpRequest, slug: str) -> HttpResponse:
             "rows": rows,
             "diff": diff,
             "reviews": reviews,
-            "can_edit": policy.can_edit_network(request.user, network),
+            "can_edit": access.can_edit_agreement(request.user, network),
         },
     )
 
 
 @login_required
 def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug, for_write=True)
+    network = access.get_agreement_network_for(request.user, slug, write=True)
     today = timezone.localdate()
     current = selectors.version_in_force(network, on=today) or next(
         iter(selectors.versions(network)), None
@@ -147,7 +139,7 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def agreement_diff(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
+    network = access.get_agreement_network_for(request.user, slug)
     all_versions = selectors.versions(network)
     by_number = {v.number: v for v in all_versions}
     try:
@@ -170,7 +162,7 @@ def agreement_diff(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def review(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug, for_write=True)
+    network = access.get_review_network_for(request.user, slug)
     today = timezone.localdate()
     versions = AgreementVersion.objects.filter(agreement__network=network).order_by("-number")
     form = ReviewForm(
@@ -191,7 +183,7 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def overview(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
+    network = access.get_agreement_network_for(request.user, slug)
     today = timezone.localdate()
     params = selectors.agreement_parameters(network, on=today)
     return render(
@@ -204,7 +196,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
             "chairs": selectors.chair_municipalities(network, today.year),
             "next_chairs": selectors.chair_municipalities(network, today.year + 1),
             "plans": BusinessPlan.objects.filter(network=network).order_by("-year")[:5],
-            "can_read_internal": policy.can_read_internal(request.user, network),
+            "can_read_internal": access.can_see_work(request.user, network),
         },
     )
 
@@ -223,11 +215,12 @@ def _matter_form(request: HttpRequest, network: Network) -> MatterForm:
 
 @login_required
 def matters(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _internal(request, slug)
-    can_edit = policy.can_edit_network(request.user, network)
+    network = access.get_matters_network_for(
+        request.user, slug, write=request.method == "POST"
+    )
+    can_edit = access.can_edit_matters(request.user, network)
     form = _matter_form(request, network)
     if request.method == "POST":
-        policy.require_can_edit(request.user, network)
         if form.is_valid():
             try:
                 matter = work.record_matter(request.user, network, **form.cleaned_data)
@@ -251,14 +244,18 @@ def matters(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def matter(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    network = _internal(request, slug)
-    item = get_object_or_404(
-        Matter.objects.select_related("raised_by", "focus_area", "working_group").prefetch_related(
+    item = access.get_matter_for(
+        request.user,
+        slug,
+        pk,
+        write=request.method == "POST",
+        queryset=Matter.objects.select_related(
+            "raised_by", "focus_area", "working_group"
+        ).prefetch_related(
             "concerned", "organisations", "mandates__people", "mandates__represents"
         ),
-        pk=pk,
-        network=network,
     )
+    network = item.network
     status_form = MatterStatusForm(
         request.POST if "status" in request.POST else None, initial={"status": item.status}
     )
@@ -268,7 +265,6 @@ def matter(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         initial={"start_on": timezone.localdate()},
     )
     if request.method == "POST":
-        policy.require_can_edit(request.user, network)
         try:
             if status_form.is_bound and status_form.is_valid():
                 work.advance_matter(request.user, item, status=status_form.cleaned_data["status"])
@@ -288,7 +284,7 @@ def matter(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "matter": item,
             "status_form": status_form,
             "mandate_form": mandate_form,
-            "can_edit": policy.can_edit_network(request.user, network),
+            "can_edit": access.can_edit_matters(request.user, network),
         },
     )
 
@@ -296,7 +292,7 @@ def matter(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def mandates(request: HttpRequest, slug: str) -> HttpResponse:
     """F3: the network's mandates, by person."""
-    network = _internal(request, slug)
+    network = access.get_matters_network_for(request.user, slug)
     rows = (
         network.mandates.select_related("matter", "organisation")
         .prefetch_related("people", "represents")
@@ -315,8 +311,10 @@ def mandates(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def working_groups(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _internal(request, slug)
-    can_edit = policy.can_edit_network(request.user, network)
+    network = access.get_working_groups_network_for(
+        request.user, slug, write=request.method == "POST"
+    )
+    can_edit = access.can_edit_working_groups(request.user, network)
     form = WorkingGroupForm(
         request.POST or None,
         people=Person.objects.filter(anonymised_on__isnull=True).order_by("name"),
@@ -324,7 +322,6 @@ def working_groups(request: HttpRequest, slug: str) -> HttpResponse:
         focus_areas=_focus_areas(network),
     )
     if request.method == "POST":
-        policy.require_can_edit(request.user, network)
         if form.is_valid():
             try:
                 group = work.start_working_group(request.user, network, **form.cleaned_data)
@@ -346,17 +343,20 @@ def working_groups(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def working_group(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    network = _internal(request, slug)
-    group = get_object_or_404(
-        WorkingGroup.objects.select_related("contact", "focus_area").prefetch_related("members"),
-        pk=pk,
-        network=network,
+    group = access.get_working_group_for(
+        request.user,
+        slug,
+        pk,
+        write=request.method == "POST",
+        queryset=WorkingGroup.objects.select_related("contact", "focus_area").prefetch_related(
+            "members"
+        ),
     )
+    network = group.network
     form = ContactForm(
         request.POST if "contact" in request.POST else None, contacts=_members(network)
     )
     if request.method == "POST":
-        policy.require_can_edit(request.user, network)
         try:
             if "end" in request.POST:
                 work.end_working_group(request.user, group)
@@ -382,7 +382,7 @@ def working_group(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "group": group,
             "form": form,
             "flagged": flagged,
-            "can_edit": policy.can_edit_network(request.user, network),
+            "can_edit": access.can_edit_working_groups(request.user, network),
         },
     )
 
@@ -392,13 +392,11 @@ def working_group(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def business_plan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
-    can_edit = policy.can_edit_network(request.user, network)
-    plan = (
-        BusinessPlan.objects.filter(network=network, year=year)
-        .prefetch_related("focus_areas__municipalities")
-        .first()
+    network = access.get_business_plan_network_for(
+        request.user, slug, write=request.method == "POST"
     )
+    can_edit = access.can_edit_business_plan(request.user, network)
+    plan = selectors.business_plan(network, year)
     plan_form = BusinessPlanForm(
         request.POST if "summary" in request.POST else None,
         initial={"summary": plan.summary if plan else ""},
@@ -407,7 +405,6 @@ def business_plan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         request.POST if "name" in request.POST else None, municipalities=_municipalities()
     )
     if request.method == "POST":
-        policy.require_can_edit(request.user, network)
         try:
             if "adopt" in request.POST and plan is not None:
                 services.adopt_business_plan(request.user, plan)
@@ -429,10 +426,7 @@ def business_plan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
                 return redirect("agreements:business_plan", slug=slug, year=year)
         except ServiceError as exc:
             _fail(area_form if area_form.is_bound else plan_form, exc)
-    today = timezone.localdate()
-    params = selectors.agreement_parameters(network, on=today)
-    participating = selectors.participating_ids(network, services._participation_day(year, today))
-    rows, needed = selectors.focus_area_rows(plan, params, participating) if plan else ([], 0)
+    summary = selectors.business_plan_summary(network, year, plan)
     return render(
         request,
         "agreements/business_plan.html",
@@ -440,11 +434,11 @@ def business_plan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "network": network,
             "year": year,
             "plan": plan,
-            "rows": rows,
-            "needed": needed,
-            "qualifying": sum(1 for r in rows if r.qualifies),
-            "participating": len(participating),
-            "params": params,
+            "rows": summary.rows,
+            "needed": summary.needed,
+            "qualifying": summary.qualifying,
+            "participating": summary.participating,
+            "params": summary.params,
             "plan_form": plan_form,
             "area_form": area_form,
             "can_edit": can_edit,
@@ -455,10 +449,7 @@ def business_plan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 @require_POST
 def focus_area_remove(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug, for_write=True)
-    area = get_object_or_404(
-        FocusArea, pk=pk, business_plan__network=network, business_plan__year=year
-    )
+    area = access.get_focus_area_for(request.user, slug, year, pk)
     try:
         services.remove_focus_area(request.user, area)
         messages.success(request, _("Frågeområdet är borttaget."))
@@ -472,7 +463,7 @@ def focus_area_remove(request: HttpRequest, slug: str, year: int, pk: int) -> Ht
 
 @login_required
 def chairs(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
+    network = access.get_chairs_network_for(request.user, slug, write=request.method == "POST")
     today = timezone.localdate()
     next_year = today.year + 1
     proposal = selectors.propose_chairs(network, next_year)
@@ -482,7 +473,6 @@ def chairs(request: HttpRequest, slug: str) -> HttpResponse:
         initial={"year": next_year, "municipalities": [c.municipality for c in proposal]},
     )
     if request.method == "POST":
-        policy.require_can_edit(request.user, network)
         if form.is_valid():
             try:
                 services.appoint_chairs(request.user, network, **form.cleaned_data)
@@ -503,7 +493,7 @@ def chairs(request: HttpRequest, slug: str) -> HttpResponse:
             "next_year": next_year,
             "params": selectors.agreement_parameters(network, on=today),
             "form": form,
-            "can_edit": policy.can_edit_network(request.user, network),
+            "can_edit": access.can_appoint_chairs(request.user, network),
         },
     )
 
@@ -511,8 +501,7 @@ def chairs(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def chairs_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug, for_write=True)
-    term = get_object_or_404(Chairmanship, pk=pk, network=network)
+    term = access.get_chairmanship_for(request.user, slug, pk)
     services.withdraw_chairs(request.user, term)
     messages.success(request, _("Ordförandeskapet för %(y)d är borttaget.") % {"y": term.year})
     return redirect("agreements:chairs", slug=slug)
@@ -523,14 +512,14 @@ def chairs_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def onboarding(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _internal(request, slug)
+    network = access.get_onboarding_network_for(request.user, slug)
     tasks = selectors.onboarding_tasks(network)
     return render(
         request,
         "agreements/onboarding.html",
         {
             "network": network,
-            "tasks": [(t, policy.can_complete_onboarding_task(request.user, t)) for t in tasks],
+            "tasks": [(t, access.can_complete_onboarding_task(request.user, t)) for t in tasks],
             "today": timezone.localdate(),
         },
     )
@@ -539,10 +528,7 @@ def onboarding(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def onboarding_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    network = _internal(request, slug)
-    task = get_object_or_404(
-        OnboardingTask.objects.select_related("network"), pk=pk, network=network
-    )
+    task = access.get_onboarding_task_for(request.user, slug, pk, write=True)
     work.complete_onboarding_task(request.user, task)
     messages.success(request, _("Introduktionen är markerad som klar."))
     return redirect("agreements:onboarding", slug=slug)

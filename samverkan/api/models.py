@@ -50,10 +50,6 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.key_prefix}…)"
 
     @property
-    def is_revoked(self) -> bool:
-        return self.revoked_at is not None
-
-    @property
     def is_secretariat(self) -> bool:
         """A token is a secretariat token exactly when its person belongs to the secretariat."""
         return bool(self.person.is_secretariat)

@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 from samverkan.api.models import SHOWN_CHARS, ApiToken, hash_token, new_token
 from samverkan.core.errors import ServiceError
 from samverkan.history.context import acting
-from samverkan.people import policy
+from samverkan.people.access import require_secretariat
 from samverkan.people.models import Person
 
 
 def issue_token(actor: Any, person: Person, *, name: str) -> tuple[ApiToken, str]:
     """Create a token that acts as `person`; returns it with the plain token, shown once."""
     if actor is not None:
-        policy.require_secretariat(actor)
+        require_secretariat(actor)
     name = name.strip()
     if not name:
         raise ServiceError(_("Ange vem som ska använda nyckeln."), field="name")
@@ -42,7 +42,7 @@ def issue_token(actor: Any, person: Person, *, name: str) -> tuple[ApiToken, str
 def revoke_token(actor: Any, token: ApiToken) -> ApiToken:
     """Revoke a token for good; revoking a revoked token changes nothing."""
     if actor is not None:
-        policy.require_secretariat(actor)
+        require_secretariat(actor)
     if token.revoked_at is not None:
         return token
     with transaction.atomic(), acting(actor, "revoke_token"):

@@ -1,4 +1,7 @@
-"""Verdicts for many networks at once, from one snapshot."""
+"""Verdicts for many networks at once, from one snapshot.
+
+Compliance sits below the domains (README, "Architecture"): it knows rules, verdicts and the
+snapshot, not what a network is. Each room registers its rules and loaders in its rules.py."""
 
 import datetime
 import gc
@@ -11,26 +14,15 @@ from django.conf import settings
 from django.db.models import Max, QuerySet
 from django.utils.translation import get_language
 
-from samverkan.agreements import rules as _agreements_rules  # noqa: F401
 from samverkan.compliance.registry import RULES, Rule, Status, Verdict
 from samverkan.compliance.snapshot import build_snapshot
-from samverkan.costs import rules as _costs_rules  # noqa: F401
 from samverkan.history.models import HistoryEntry
-from samverkan.meetings import rules as _meetings_rules  # noqa: F401
-from samverkan.networks.models import Network
-from samverkan.surveys import rules as _surveys_rules  # noqa: F401
 
 
 @dataclass
-class NetworkVerdicts:
-    network: Network
+class AnyVerdicts:
+    network: Any
     verdicts: dict[str, Verdict]
-
-    @property
-    def worst(self) -> Status:
-        order = [Status.MISSING, Status.WARNING, Status.OK, Status.NOT_APPLICABLE]
-        present = {v.status for v in self.verdicts.values()}
-        return next((s for s in order if s in present), Status.NOT_APPLICABLE)
 
 
 # SPEC §2's order: the checklist, starting, closing, taking part, support, then the agreement's.
@@ -50,11 +42,11 @@ def registered_rules() -> list[Rule]:
 
 
 def evaluate(
-    networks: QuerySet[Network] | list[Network],
+    networks: QuerySet[Any] | list[Any],
     as_of: datetime.date,
     *,
     rule_ids: list[str] | None = None,
-) -> list[NetworkVerdicts]:
+) -> list[AnyVerdicts]:
     """Run every registered rule (or those named) on every network, with a constant number of
     queries whatever the number of networks."""
     if isinstance(networks, QuerySet):
@@ -68,7 +60,7 @@ def evaluate(
         snapshot = build_snapshot(networks, as_of, stale_months=settings.CONTACTS_STALE_MONTHS)
         chosen = [RULES[i] for i in rule_ids] if rule_ids else registered_rules()
         return [
-            NetworkVerdicts(network=f.network, verdicts={r.id: r(f, snapshot) for r in chosen})
+            AnyVerdicts(network=f.network, verdicts={r.id: r(f, snapshot) for r in chosen})
             for f in snapshot.networks
         ]
     finally:
@@ -76,7 +68,7 @@ def evaluate(
             gc.enable()
 
 
-def summary(results: list[NetworkVerdicts]) -> dict[str, dict[str, int]]:
+def summary(results: list[AnyVerdicts]) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
     for row in results:
         for rule_id, verdict in row.verdicts.items():
@@ -86,7 +78,7 @@ def summary(results: list[NetworkVerdicts]) -> dict[str, dict[str, int]]:
 
 
 def verdicts_document(
-    results: list[NetworkVerdicts], year: int, as_of: datetime.date
+    results: list[AnyVerdicts], year: int, as_of: datetime.date
 ) -> dict[str, Any]:
     """The JSON document of `manage.py compliance --format json` and of the API, keyed by
     network slug and rule ID; one function so that the two never drift apart."""
@@ -108,11 +100,11 @@ def verdicts_document(
 # is seconds of work (bench/README.md), so each process keeps its last few results, keyed by
 # the day, the query, the language and the newest history entry: any recorded change starts a
 # new key. Data that leaves no history (survey answers) is at most COMPLIANCE_CACHE_SECONDS old.
-_recent: OrderedDict[tuple[object, ...], tuple[float, list[NetworkVerdicts]]] = OrderedDict()
+_recent: OrderedDict[tuple[object, ...], tuple[float, list[AnyVerdicts]]] = OrderedDict()
 _RECENT_MAX = 8
 
 
-def evaluate_recent(networks: QuerySet[Network], as_of: datetime.date) -> list[NetworkVerdicts]:
+def evaluate_recent(networks: QuerySet[Any], as_of: datetime.date) -> list[AnyVerdicts]:
     seconds = getattr(settings, "COMPLIANCE_CACHE_SECONDS", 0)
     if seconds <= 0:
         return evaluate(networks, as_of)

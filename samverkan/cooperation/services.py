@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from samverkan.cooperation.models import Municipality, PopulationFigure
 from samverkan.cooperation.population import PopulationRow, Source, parse_population
 from samverkan.history.context import acting
-from samverkan.people import policy
+from samverkan.people.access import require_secretariat
 
 
 @dataclass
@@ -60,7 +60,7 @@ def import_population(actor: Any, source: Source, *, dry_run: bool = False) -> P
 
     `actor` None is the system (a management command); a user must be the secretariat."""
     if actor is not None:
-        policy.require_secretariat(actor)
+        require_secretariat(actor)
     rows = parse_population(source)
     result = PopulationImport(dry_run=dry_run)
     with transaction.atomic(), acting(actor, "import_population"):

@@ -6,11 +6,12 @@ from typing import Any
 from django.http import HttpRequest
 
 from samverkan.cooperation.models import Municipality
+from samverkan.core.plugins import section
 from samverkan.costs.selectors import municipality_cost_years
-from samverkan.networks.municipalities.page import register_section
 from samverkan.people import policy
 
 
+@section("municipality", "costs.shares", "costs/_municipality_section.html", order=50)
 def _cost_shares(
     request: HttpRequest, municipality: Municipality, today: datetime.date
 ) -> dict[str, Any] | None:
@@ -21,7 +22,3 @@ def _cost_shares(
     for year, _network, ore in rows:
         years[year] = years.get(year, 0) + ore
     return {"municipality": municipality, "rows": rows, "years": years}
-
-
-def register() -> None:
-    register_section("costs.shares", "costs/_municipality_section.html", _cost_shares, order=50)

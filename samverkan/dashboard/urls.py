@@ -2,6 +2,6 @@ from django.urls import path
 
 from samverkan.dashboard import views
 
-app_name = "compliance"
+app_name = "dashboard"
 
 urlpatterns = [path("", views.dashboard, name="dashboard")]

@@ -7,8 +7,9 @@ from django.utils import timezone
 from samverkan.compliance.registry import STATUS_LABELS, Status, as_of_for_year
 from samverkan.compliance.selectors import evaluate_recent, registered_rules, summary
 from samverkan.cooperation.models import Area
+from samverkan.core.plugins import render_sections
 from samverkan.networks.models import Network
-from samverkan.people import policy
+from samverkan.people.access import require_secretariat
 
 DASHBOARD_PAGE_SIZE = 50
 
@@ -16,7 +17,7 @@ DASHBOARD_PAGE_SIZE = 50
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The secretariat's compliance matrix: networks × rules, each cell explained and linked."""
-    policy.require_secretariat(request.user)
+    require_secretariat(request.user)
     today = timezone.localdate()
     try:
         year = int(request.GET.get("ar", today.year))
@@ -55,8 +56,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "labels": STATUS_LABELS,
         "total": len(results),
+        "sections": render_sections("dashboard", request, area, today),
     }
-    template = "compliance/dashboard.html"
+    template = "dashboard/dashboard.html"
     if request.htmx and request.htmx.target == "matrix":  # type: ignore[attr-defined]
         template += "#matrix"
     return render(request, template, context)

@@ -1,9 +1,11 @@
-"""The texts and tables of the demo data (used by cooperation/demo.py).
+"""The texts and tables of the demo data, in one place; build.py and its steps make the demo
+from them through the services.
 
 Familjen Helsingborg's agreement excerpt, vision, business idea and development areas are the
-seed's wording (seeds 000 and 003). Everything else — the successor development plan, the
-networks other than Socialchefsnätverket, every person, e-mail address and phone number — is
-invented for the demo; the e-mail domains are under example.se."""
+seed's wording (seeds 000 and 003), and so is Socialchefsnätverket's agreement. Everything else —
+the successor development plan, the networks other than Socialchefsnätverket, every person,
+e-mail address and phone number, the meetings, costs and survey answers — is invented for the
+demo; the e-mail domains are under example.se and demo.se."""
 
 from typing import NamedTuple
 
@@ -754,11 +756,14 @@ PHONE_PREFIX = {
     "Örkelljunga": "0435",
 }
 
-# Förvaltningsledning to consult per area (S2): (area, title, unit).
+# Förvaltningsledning to consult per area (S2, C1): (areas, title, unit), one person per
+# municipality for the areas named. A proposal invites a municipality through its management for
+# the network's area (S1), so every area with a proposal or a network starting up has one.
 MANAGEMENT = [
-    ("Socialtjänst", "Förvaltningschef", "Socialförvaltningen"),
-    ("IT", "Digitaliseringschef", "Kommunledningsförvaltningen"),
-    ("Bibliotek", "Kultur- och fritidschef", "Kultur- och fritidsförvaltningen"),
+    (("Socialtjänst",), "Förvaltningschef", "Socialförvaltningen"),
+    (("IT",), "Digitaliseringschef", "Kommunledningsförvaltningen"),
+    (("Bibliotek", "Kultur"), "Kultur- och fritidschef", "Kultur- och fritidsförvaltningen"),
+    (("Samhällsplanering",), "Samhällsbyggnadschef", "Samhällsbyggnadsförvaltningen"),
 ]
 
 GOAL_TEMPLATES = [
@@ -786,4 +791,242 @@ CONTRIBUTION_TEMPLATES = [
     "bidrar till visionen om en sammanhängande stadsbygd.",
     "Nätverket bidrar till tillväxt, effektivitet och utveckling genom att dela kunskap om "
     "{topic} och pröva nya lösningar och arbetssätt tillsammans.",
+]
+
+# ---- the demo logins --------------------------------------------------------------------------
+
+PASSWORD = "samverkan-demo"
+# (e-mail, what the login shows). The first is the secretariat, who acts throughout the demo,
+# and the marker that the demo data are loaded.
+LOGINS = [
+    ("sekretariatet@demo.se", "sekretariatet: alla nätverk, instrumentpanelen och admin"),
+    ("samordnare@demo.se", "samordnare i Socialchefsnätverket"),
+    ("medlem@demo.se", "medlem i Socialchefsnätverket"),
+    ("lasare@demo.se", "läsare, inte med i något nätverk"),
+    ("socialchef.helsingborg@demo.se", "förvaltningsledning socialtjänst, Helsingborg"),
+    ("socialchef.landskrona@demo.se", "förvaltningsledning socialtjänst, Landskrona"),
+]
+
+# ---- Socialchefsnätverket's agreement (seed 003, SPEC §2) -------------------------------------
+
+SOCIALCHEF_SLUG = "socialchefsnatverket"
+
+SPEC_PARAMETERS = {
+    "min_municipalities_per_matter": 2,
+    "min_focus_areas": 3,
+    "focus_area_min_share": 0.5,
+    "cost_sharing": "population",
+    "onboarding_representative": True,
+    "meetings_per_year": 10,
+    "chair_municipalities": 2,
+    "chair_term_years": 1,
+    "secretary_title": "planeringsledare",
+    "substitutes_allowed": False,
+    "review_at_last_meeting": True,
+    "business_plan_required": True,
+}
+
+INTRO = "\n".join(
+    [
+        "Inledning",
+        (
+            "I den årliga verksamhetsplanen för Familjen Helsingborg beskrivs samarbetet inom "
+            "regionen Skåne Nordväst. Samarbete mellan medlemskommunerna, även på områden som inte"
+            " tas upp i verksamhetsplanen, uppmuntras."
+        ),
+        (
+            "I Familjen Helsingborg har behovet av samverkan mellan de deltagande kommunernas "
+            "socialchefer/förvaltningschefer uppmärksammats. Cheferna har därför bildat ett "
+            "kollegialt nätverk för att samverka kring frågor om socialtjänst."
+        ),
+        "",
+        "Syftet med samverkan",
+        "– Bidra till framgång i arbetet inom Familjen Helsingborg.",
+        (
+            "– Genom ett framgångsrikt arbete bli en god förebild för andra samarbeten mellan "
+            "kommunerna."
+        ),
+        "– Överföring och utveckling av kunskap mellan deltagarna i samverkan.",
+        "– Bidra till en hållbar ekonomi och verksamhet inom området.",
+        (
+            "– Bli en drivande kraft i socialtjänstfrågor och stärka socialtjänsten i alla "
+            "deltagande kommuner."
+        ),
+        "",
+        "Parter",
+        (
+            "Bjuv, Båstad, Helsingborg, Höganäs, Klippan, Landskrona, Perstorp, Svalöv, Åstorp, "
+            "Ängelholm och Örkelljunga."
+        ),
+        "",
+        "Former för samverkan",
+        (
+            "Socialchefsnätverket är en resurs och en arena för att skapa en bredare belysning av "
+            "frågor inom området. Frågor initieras av någon av kommunerna, eller av nätverket för "
+            "fortsatt process i kommunerna. Så även i samverkansfrågor mellan kommunerna och "
+            "Region Skåne."
+        ),
+        "Nätverket kan endast arbeta med frågor som berör minst två av kommunerna.",
+        (
+            "I frågor där nätverkets medlemmar ska delta i övergripande samarbeten eller arenor, "
+            "kan nätverket uppdra åt någon eller några att företräda samtliga de som har intressen"
+            " i frågan."
+        ),
+        (
+            "Nätverket kan initiera arbetsgrupper inom olika frågeområden. Varje arbetsgrupp stöds"
+            " av en utsedd kontaktperson inom nätverket."
+        ),
+        "",
+        "Principer för samverkan",
+        (
+            "Socialchefsnätverkets ambition är att ständigt arbeta med och belysa minst tre "
+            "frågeområden i verksamhetsplanen, som kan möjliggöra samverkan för minst hälften av "
+            "kommunerna."
+        ),
+        "Kostnader som uppstår i utvecklingsfas delas efter kommunernas invånarantal.",
+        (
+            "Nätverket säkerställer att nya socialchefs-/förvaltningschefskolleger i de deltagande"
+            " kommunerna introduceras och bjuds in till nätverket av en särskilt utsedd "
+            "representant."
+        ),
+        "",
+        "Ordförandeskap",
+        "Nätverket sammanträder vid ca tio tillfällen per år.",
+        (
+            "Ordförandeskapet delas av två kommuner och innehas under ett år. Värdskapet är en del"
+            " av ordförandeskapet. Nya ordförande utses inför varje år. Sekreterarskapet innehas "
+            "av planeringsledaren."
+        ),
+        "",
+    ]
+)
+
+COMMITMENT_OLD = "\n".join(
+    [
+        "Åtagande",
+        "Att delta i Socialchefsnätverket är ett personligt åtagande.",
+        (
+            "Inför varje nytt år görs en verksamhetsplan för vilka områden som nätverket ska "
+            "arbeta med under kommande år."
+        ),
+        "",
+    ]
+)
+
+COMMITMENT = "\n".join(
+    [
+        "Åtagande",
+        (
+            "Att delta i Socialchefsnätverket är ett personligt åtagande, vilket innebär att inga "
+            "ersättare deltar i nätverket vid tillfällen då en eller flera deltagare inte kan "
+            "närvara."
+        ),
+        "Nätverket utvärderar och reviderar denna överenskommelse vid sista mötet för året.",
+        (
+            "Inför varje nytt år görs en verksamhetsplan för vilka områden som nätverket ska "
+            "arbeta med under kommande år."
+        ),
+        "",
+    ]
+)
+
+FOCUS_AREAS = {
+    -1: [
+        ("Kompetensförsörjning av socialsekreterare", 8),
+        ("Digitalt ekonomiskt bistånd", 7),
+        ("Våld i nära relationer", 11),
+    ],
+    0: [
+        ("Placeringsplanering för barn och unga", 9),
+        ("Barns och ungas psykiska hälsa", 11),
+        ("Kompetensförsörjning och gemensam rekrytering", 6),
+    ],
+    1: [
+        ("Ny socialtjänstlag: förebyggande arbete", 11),
+        ("Placeringsplanering, uppföljning", 9),
+        ("Hemlöshet och bostad först", 4),
+    ],
+}
+CHAIRS = {-2: ("Bjuv", "Höganäs"), -1: ("Landskrona", "Perstorp"), 0: ("Helsingborg", "Klippan")}
+
+# Socialchefsnätverket's work this year (F1-F4): (title, raised by, concerned, status, with the
+# region, focus area of this year's business plan or None, in the working group).
+MATTERS = [
+    (
+        "Gemensam upphandling av HVB-platser",
+        "Helsingborg",
+        ["Helsingborg", "Landskrona", "Ängelholm", "Bjuv"],
+        "in_preparation",
+        False,
+        "Placeringsplanering för barn och unga",
+        True,
+    ),
+    (
+        "En väg in för barns psykiska hälsa",
+        None,
+        None,  # every municipality
+        "referred",
+        True,
+        "Barns och ungas psykiska hälsa",
+        False,
+    ),
+    (
+        "Rekryteringsmässa för socionomer",
+        "Klippan",
+        ["Klippan", "Perstorp", "Åstorp"],
+        "raised",
+        False,
+        "Kompetensförsörjning och gemensam rekrytering",
+        False,
+    ),
+    (
+        "Samordnad jour för ekonomiskt bistånd",
+        "Höganäs",
+        ["Höganäs", "Båstad"],
+        "closed",
+        False,
+        None,
+        False,
+    ),
+]
+WORKING_GROUP = "Arbetsgrupp placeringar"
+MANDATE_ARENA = "Delregionalt samverkansforum barn och unga"
+REVIEW_NOTE = "Reviderad vid årets sista möte."
+BUSINESS_PLAN_SUMMARY = "Frågeområden för året enligt överenskommelsens princip om minst tre."
+
+# ---- meetings (issue 5) -----------------------------------------------------------------------
+
+AGENDA = [
+    "Föregående protokoll",
+    "Läget i kommunerna",
+    "Aktuella frågor från Region Skåne",
+    "Frågeområden i verksamhetsplanen",
+    "Övriga frågor",
+]
+# The demo's "mostly absent" municipality for P3.
+ABSENT = "Perstorp"
+MINUTES = "Mötet öppnades av ordföranden. Kommunerna berättade om läget."
+# Only when the year's last meeting is already held (late December): its review item (CO2).
+YEAR_END_REVIEW = "Överenskommelsen utvärderades och gäller oförändrad nästa år."
+
+# ---- costs (PR2) ------------------------------------------------------------------------------
+
+COST_INVOICED = ("Utvecklingsdag om samsjuklighet", 100_000_00)
+COST_CORRECTED = ("Utvecklingsdag om samsjuklighet (rättad: lokalhyran ingick inte)", 87_500_00)
+COST_THIS_YEAR = ("Föreläsare: trygg och effektiv utskrivning", 24_500_50)
+COST_TODAY = ("Gemensam utbildning i BBIC", 153_000_00)
+
+# ---- the survey round (P4, ST2) ---------------------------------------------------------------
+
+IMPROVE = [
+    "Fler studiebesök i varandras verksamheter.",
+    "Tydligare koppling mellan mötena och verksamhetsplanen.",
+    "Dela underlag innan mötet.",
+    "Bjud in Region Skåne oftare.",
+    "Mer tid för erfarenhetsutbyte.",
+]
+DIRECTORS = [
+    ("Kommundirektör Helsingborg", "kd.helsingborg@demo.se"),
+    ("Kommundirektör Landskrona", "kd.landskrona@demo.se"),
+    ("Kommundirektör Ängelholm", "kd.angelholm@demo.se"),
 ]

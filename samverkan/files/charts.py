@@ -12,7 +12,6 @@ import pygal
 from django.utils.safestring import SafeString, mark_safe
 from pygal.style import Style
 
-from samverkan.cooperation.models import Cooperation
 
 _SCRIPT = re.compile(r"<script.*?</script>", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -40,9 +39,7 @@ def _clean(svg: str) -> SafeString:
     return mark_safe(svg)
 
 
-def brand_colour() -> str:
-    coop = Cooperation.objects.order_by("pk").only("primary_colour").first()
-    return coop.primary_colour if coop else "#00476b"
+DEFAULT_COLOUR = "#00476b"
 
 
 def bar_chart(
@@ -57,7 +54,7 @@ def bar_chart(
     """A bar per label, with its value printed on it."""
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
     chart = kind(
-        style=_style(colour or brand_colour()),
+        style=_style(colour or DEFAULT_COLOUR),
         show_legend=False,
         js=[],
         disable_xml_declaration=True,

@@ -5,7 +5,6 @@ from django.dispatch import receiver
 
 from samverkan.history.context import current
 from samverkan.history.models import HistoryEntry
-from samverkan.networks.models import Network
 
 
 @receiver(pre_save, sender=HistoryEntry)
@@ -26,7 +25,7 @@ def fill_actor_verb_network(sender: type, instance: HistoryEntry, **kwargs: Any)
         and network_id
         and (
             instance.action != HistoryEntry.Action.DELETE
-            or Network.objects.filter(pk=network_id).exists()
+            or HistoryEntry.network.field.related_model.objects.filter(pk=network_id).exists()  # type: ignore[attr-defined]
         )
     ):
         instance.network_id = network_id

@@ -13,7 +13,12 @@ from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.context import acting
 from samverkan.meetings.models import Attendance, Meeting
 from samverkan.networks.models import Membership
-from samverkan.people import policy
+from samverkan.meetings.access import (
+    require_can_record_attendance,
+    require_can_remove_attendance,
+)
+from samverkan.networks.access import can_manage_meetings
+from samverkan.people.access import person_for
 from samverkan.people.models import Person
 
 
@@ -35,10 +40,8 @@ def record_attendance(actor: Any, meeting: Meeting, *, person: Person, status: s
     A member may register their own attendance; the coordinator and secretary anyone's. CO1:
     where the agreement allows no substitutes, someone who is not a member of the network on
     the meeting's day is refused."""
-    viewer = policy.viewer_for(actor)
-    manages = policy.can_manage_meetings(actor, meeting.network)
-    if not manages and (viewer.person is None or viewer.person.pk != person.pk):
-        raise PermissionDenied(_("Du får bara registrera din egen närvaro."))
+    require_can_record_attendance(actor, meeting, person)
+    manages = can_manage_meetings(actor, meeting.network)
     if status not in Attendance.Status.values:
         raise ServiceError(
             _("Välj närvarande, frånvarande eller anmält förhinder."), field="status"
@@ -71,15 +74,12 @@ def record_attendance(actor: Any, meeting: Meeting, *, person: Person, status: s
         row.status = status
         row.municipality = municipality or person.municipality
         row.substitute = membership is None
-        row.recorded_by = viewer.person
+        row.recorded_by = person_for(actor)
         row.save()
     return row
 
 
 def remove_attendance(actor: Any, attendance: Attendance) -> None:
-    viewer = policy.viewer_for(actor)
-    own = viewer.person is not None and viewer.person.pk == attendance.person_id
-    if not (own or policy.can_manage_meetings(actor, attendance.meeting.network)):
-        raise PermissionDenied(_("Du får inte ändra närvarolistan."))
+    require_can_remove_attendance(actor, attendance)
     with transaction.atomic(), acting(actor, "remove_attendance"):
         attendance.delete()

@@ -4,7 +4,7 @@ open tasks, inbox and calendar feed (issue 5, items 4 and 5)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 from samverkan.meetings import feeds, selectors
 from samverkan.meetings.calendar import feed_ics
 from samverkan.meetings.models import CalendarFeed
-from samverkan.networks.models import Membership
 from samverkan.people import policy
 
 
@@ -48,57 +47,14 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 def network_feed(request: HttpRequest, slug: str) -> HttpResponse:
     """Show (create), renew or revoke the network's feed address."""
     network = policy.get_network_for(request.user, slug)
-    action = request.POST.get("action", "create")
-    current = feeds.live_feed(network=network)
-    if current is None and action == "revoke":
-        pass
-    elif action == "create" or current is None:
-        feeds.get_or_create_feed(request.user, network=network)
-    elif action == "renew":
-        feeds.renew_feed(request.user, current)
+    change = feeds.change_feed(request.user, request.POST.get("action", "create"), network=network)
+    if change.done == "renewed":
         messages.success(
             request, _("Kalenderflödet har fått en ny adress; den gamla slutar gälla.")
         )
-    elif action == "revoke":
-        feeds.revoke_feed(request.user, current)
+    elif change.done == "revoked":
         messages.success(request, _("Kalenderflödets adress är spärrad."))
     return redirect("meetings:list", slug=slug)
-
-
-@login_required
-def my_page(request: HttpRequest) -> HttpResponse:
-    viewer = policy.viewer_for(request.user)
-    person = viewer.person
-    if person is None:
-        return render(request, "people/no_person.html")
-    now = timezone.now()
-    memberships = list(
-        Membership.objects.on(now.date())
-        .filter(person=person)
-        .select_related("network", "municipality")
-        .order_by("network__name", "role")
-    )
-    networks: dict[int, dict] = {}
-    for m in memberships:
-        row = networks.setdefault(m.network_id, {"network": m.network, "roles": []})
-        row["roles"].append(m.get_role_display())
-    from samverkan.agreements.models import OnboardingTask
-    from samverkan.notifications.models import Notification
-
-    tasks = list(
-        OnboardingTask.objects.filter(representative=person, done_on__isnull=True)
-        .select_related("network", "membership__person")
-        .order_by("due_on")
-    )
-    context = {
-        "person": person,
-        "networks": list(networks.values()),
-        "meetings": selectors.next_meetings_for(person, now=now),
-        "tasks": tasks,
-        "unread": Notification.objects.filter(recipient=person, read_at__isnull=True).count(),
-        "feed": feeds.live_feed(person=person),
-    }
-    return render(request, "meetings/my_page.html", context)
 
 
 @login_required
@@ -107,18 +63,11 @@ def my_feed(request: HttpRequest) -> HttpResponse:
     person = policy.viewer_for(request.user).person
     if person is None:
         raise Http404
-    action = request.POST.get("action", "create")
-    current = feeds.live_feed(person=person)
-    if current is None and action == "revoke":
-        pass
-    elif action == "create" or current is None:
-        feeds.get_or_create_feed(request.user, person=person)
-    elif action == "renew":
-        feeds.renew_feed(request.user, current)
+    change = feeds.change_feed(request.user, request.POST.get("action", "create"), person=person)
+    if change.done == "renewed":
         messages.success(
             request, _("Ditt kalenderflöde har fått en ny adress; den gamla slutar gälla.")
         )
-    elif action == "revoke":
-        feeds.revoke_feed(request.user, current)
+    elif change.done == "revoked":
         messages.success(request, _("Ditt kalenderflödes adress är spärrad."))
-    return redirect("meetings:my_page")
+    return redirect("people:my_page")

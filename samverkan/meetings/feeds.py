@@ -1,6 +1,7 @@
 """The secret addresses of calendar feeds: one live token per network and per person, revoked
 and renewed on request. A revoked token answers 404 like one that never existed."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -66,3 +67,34 @@ def renew_feed(actor: Any, feed: CalendarFeed) -> CalendarFeed:
             feed.revoked_at = timezone.now()
             feed.save(update_fields=["revoked_at"])
         return CalendarFeed.objects.create(network=feed.network, person=feed.person)
+
+
+# ---- one action on a feed, for the pages and the API ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedChange:
+    """What `change_feed` did: `done` is "created" (or shown, when it was there already),
+    "renewed", "revoked" or "" for nothing; `feed` is the live feed afterwards, if any."""
+
+    done: str
+    feed: CalendarFeed | None
+
+
+def change_feed(
+    actor: Any, action: str, *, network: Network | None = None, person: Person | None = None
+) -> FeedChange:
+    """Show (making it on first use), renew or revoke the secret address of a network's feed or
+    of a person's. Renewing a feed that is not there makes one; revoking it does nothing; an
+    unknown action makes the feed if there is none and otherwise leaves it."""
+    current = live_feed(network=network, person=person)
+    if action == "revoke":
+        if current is None:
+            return FeedChange("", None)
+        revoke_feed(actor, current)
+        return FeedChange("revoked", None)
+    if action == "renew" and current is not None:
+        return FeedChange("renewed", renew_feed(actor, current))
+    if action == "create" or current is None:
+        return FeedChange("created", get_or_create_feed(actor, network=network, person=person))
+    return FeedChange("", current)

@@ -1,15 +1,20 @@
-"""P3 on the municipality's page: its attendance per network this year (issue 5, item 3)."""
+"""The meetings' panels: P3 attendance on the municipality page; the next meetings and the
+personal calendar feed on Min sida."""
 
 import datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import timezone
 
 from samverkan.cooperation.models import Municipality
-from samverkan.meetings.selectors import municipality_attendance
-from samverkan.networks.municipalities.page import register_section
+from samverkan.core.plugins import section
+from samverkan.meetings.feeds import live_feed
+from samverkan.meetings.selectors import municipality_attendance, next_meetings_for
+from samverkan.people.models import Person
 
 
+@section("municipality", "meetings.attendance", "meetings/_municipality_section.html", order=40)
 def _attendance(
     request: HttpRequest, municipality: Municipality, today: datetime.date
 ) -> dict[str, Any] | None:
@@ -22,7 +27,11 @@ def _attendance(
     }
 
 
-def register() -> None:
-    register_section(
-        "meetings.attendance", "meetings/_municipality_section.html", _attendance, order=40
-    )
+@section("my_page", "meetings.next", "meetings/_my_meetings.html", order=10)
+def my_next_meetings(request: HttpRequest, person: Person, today: datetime.date) -> dict[str, Any]:
+    return {"meetings": next_meetings_for(person, now=timezone.now())}
+
+
+@section("my_page.aside", "meetings.feed", "meetings/_my_feed.html", order=20)
+def my_calendar_feed(request: HttpRequest, person: Person, today: datetime.date) -> dict[str, Any]:
+    return {"feed": live_feed(person=person)}

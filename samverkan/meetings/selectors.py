@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from samverkan.cooperation.models import Municipality
-from samverkan.meetings.models import AgendaItem, Attendance, Meeting
+from samverkan.meetings.models import Attendance, Meeting
 from samverkan.networks.models import Membership, Network, Participation
 from samverkan.people.models import Person
 
@@ -64,13 +64,6 @@ def members_on(network: Network, day: datetime.date) -> list[Person]:
         .select_related("municipality")
         .order_by("name")
     )
-
-
-def year_end_items(meetings: list[Meeting]) -> dict[int, list[AgendaItem]]:
-    out: dict[int, list[AgendaItem]] = defaultdict(list)
-    for item in AgendaItem.objects.filter(meeting__in=meetings).exclude(kind=""):
-        out[item.meeting_id].append(item)
-    return out
 
 
 # ---- attendance statistics (P3) ------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Actions on meetings: plan a year, add, move and cancel a meeting, its agenda, minutes,
 attachments and attendance, and the secret calendar feeds.
 
-Each service takes the acting user first, checks access through people.policy, enforces the
+Each service takes the acting user first, checks access through meetings/access.py, enforces the
 rules it names (CO1, CO2, CO3, CH2), writes in one transaction and records the verb in the
 history; notices (with the iCalendar file) are stored in the same transaction and e-mailed
 after it commits by the notifications app."""
@@ -22,6 +22,7 @@ from samverkan.cooperation.models import Municipality
 from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
 from samverkan.history.context import acting
 from samverkan.meetings import notices
+from samverkan.meetings.access import require_can_manage_meetings
 from samverkan.meetings.models import (
     STOCKHOLM,
     AgendaItem,
@@ -32,16 +33,10 @@ from samverkan.meetings.models import (
 )
 from samverkan.meetings.planning import ProposedMeeting
 from samverkan.networks.models import Network
-from samverkan.people import policy
+from samverkan.people.access import person_for
 from samverkan.people.models import Person
 
 Kind = AgendaItem.Kind
-
-
-def require_can_manage(actor: Any, network: Network) -> None:
-    """Samordnare and sekreterare (and the secretariat) plan meetings, agenda and minutes."""
-    if not policy.can_manage_meetings(actor, network):
-        raise PermissionDenied(_("Du får inte ändra nätverkets möten."))
 
 
 def _require_open(network: Network) -> None:
@@ -59,7 +54,7 @@ def _check_times(starts_at: datetime.datetime, ends_at: datetime.datetime) -> No
 
 
 def _person(actor: Any) -> Person | None:
-    return policy.viewer_for(actor).person
+    return person_for(actor)
 
 
 # ---- the last meeting of the year (CO2, CO3, CH2) ------------------------------------------
@@ -126,7 +121,7 @@ def plan_year(
     actor: Any, network: Network, *, year: int, meetings: Iterable[ProposedMeeting]
 ) -> list[Meeting]:
     """Save a (possibly adjusted) year plan: all meetings or none (SPEC §4 Meetings, CH1)."""
-    require_can_manage(actor, network)
+    require_can_manage_meetings(actor, network)
     _require_open(network)
     drafts = list(meetings)
     if not drafts:
@@ -166,7 +161,7 @@ def schedule_meeting(
     title: str = "",
 ) -> Meeting:
     """Add one meeting and invite the network's people."""
-    require_can_manage(actor, network)
+    require_can_manage_meetings(actor, network)
     _require_open(network)
     _check_times(starts_at, ends_at)
     with transaction.atomic(), acting(actor, "schedule_meeting"):
@@ -194,7 +189,7 @@ def move_meeting(
     title: str | None = None,
 ) -> Meeting:
     """Change a meeting's time or place; calendars get the same UID with a higher SEQUENCE."""
-    require_can_manage(actor, meeting.network)
+    require_can_manage_meetings(actor, meeting.network)
     _require_open(meeting.network)
     _check_times(starts_at, ends_at)
     with transaction.atomic(), acting(actor, "move_meeting"):
@@ -225,7 +220,7 @@ def move_meeting(
 
 def cancel_meeting(actor: Any, meeting: Meeting, *, reason: str = "") -> Meeting:
     """Cancel a meeting: it stays visible as cancelled, and calendars get METHOD:CANCEL."""
-    require_can_manage(actor, meeting.network)
+    require_can_manage_meetings(actor, meeting.network)
     _require_open(meeting.network)
     with transaction.atomic(), acting(actor, "cancel_meeting"):
         meeting = Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
@@ -256,7 +251,7 @@ def _require_agenda_open(meeting: Meeting) -> None:
 def add_agenda_item(
     actor: Any, meeting: Meeting, *, title: str, description: str = ""
 ) -> AgendaItem:
-    require_can_manage(actor, meeting.network)
+    require_can_manage_meetings(actor, meeting.network)
     title = title.strip()
     if not title:
         raise ServiceError(_("Ange en rubrik för punkten."), field="title")
@@ -270,7 +265,7 @@ def add_agenda_item(
 
 def remove_agenda_item(actor: Any, item: AgendaItem) -> None:
     """Remove an ordinary item; the items the agreement asks for stay (CO2, CO3, CH2)."""
-    require_can_manage(actor, item.meeting.network)
+    require_can_manage_meetings(actor, item.meeting.network)
     if item.kind:
         rule_id = {Kind.AGREEMENT_REVIEW: "CO2", Kind.BUSINESS_PLAN: "CO3", Kind.CHAIRS: "CH2"}
         raise RuleViolation(
@@ -285,7 +280,7 @@ def remove_agenda_item(actor: Any, item: AgendaItem) -> None:
 
 def move_agenda_item(actor: Any, item: AgendaItem, *, up: bool) -> AgendaItem:
     """Swap an item with its neighbour above or below."""
-    require_can_manage(actor, item.meeting.network)
+    require_can_manage_meetings(actor, item.meeting.network)
     with transaction.atomic(), acting(actor, "move_agenda_item"):
         _require_agenda_open(item.meeting)
         items = list(AgendaItem.objects.select_for_update().filter(meeting=item.meeting_id))
@@ -302,7 +297,7 @@ def move_agenda_item(actor: Any, item: AgendaItem, *, up: bool) -> AgendaItem:
 
 
 def add_attachment(actor: Any, meeting: Meeting, *, title: str, file: UploadedFile) -> Attachment:
-    require_can_manage(actor, meeting.network)
+    require_can_manage_meetings(actor, meeting.network)
     title = title.strip() or (file.name or "")
     if not title:
         raise ServiceError(_("Ange en rubrik för bilagan."), field="title")
@@ -313,7 +308,7 @@ def add_attachment(actor: Any, meeting: Meeting, *, title: str, file: UploadedFi
 
 
 def remove_attachment(actor: Any, attachment: Attachment) -> None:
-    require_can_manage(actor, attachment.meeting.network)
+    require_can_manage_meetings(actor, attachment.meeting.network)
     with transaction.atomic(), acting(actor, "remove_attachment"):
         storage, name = attachment.file.storage, attachment.file.name or ""
         attachment.delete()
@@ -335,7 +330,7 @@ def save_minutes(
 ) -> Minutes:
     """Write or edit the draft minutes and the outcome of each agenda item. The outcome of the
     agreement review item (with `review_outcome`) is what records the CO2 review."""
-    require_can_manage(actor, meeting.network)
+    require_can_manage_meetings(actor, meeting.network)
     if meeting.is_cancelled:
         raise ServiceError(_("Mötet är inställt och har inget protokoll."))
     outcomes = outcomes or {}
@@ -383,7 +378,7 @@ def approve_minutes(
 ) -> Minutes:
     """Approve (justera) the minutes: by whom and when. An approved review item records the
     year's agreement review (CO2) through the agreements app."""
-    require_can_manage(actor, meeting.network)
+    require_can_manage_meetings(actor, meeting.network)
     with transaction.atomic(), acting(actor, "approve_minutes"):
         minutes = Minutes.objects.select_for_update().filter(meeting=meeting).first()
         if minutes is None or not (
@@ -424,7 +419,7 @@ def _record_review(actor: Any, meeting: Meeting, item: AgendaItem) -> None:
         day = meeting.local_start.date()
         version = (
             AgreementVersion.objects.filter(agreement__network_id=meeting.network_id)
-            .filter(Q(adopted_at_meeting_id=meeting.pk) | Q(adopted_on=day))
+            .filter(Q(adopted_at_meeting=meeting) | Q(adopted_on=day))
             .order_by("-number")
             .first()
         )

@@ -9,7 +9,6 @@ N = "natverk/<slug:slug>/moten/"
 M = N + "<int:pk>/"
 
 urlpatterns = [
-    path("min-sida/", views_calendar.my_page, name="my_page"),
     path("min-sida/kalender/", views_calendar.my_feed, name="my_feed"),
     path("kalender/<str:token>.ics", views_calendar.feed, name="feed"),
     path(N, views.meeting_list, name="list"),

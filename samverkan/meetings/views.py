@@ -30,7 +30,7 @@ from samverkan.meetings.forms import (
     YearPlanParametersForm,
 )
 from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Minutes
-from samverkan.meetings.pdf import render_pdf
+from samverkan.meetings.pdf import meeting_pdf
 from samverkan.meetings.planning import ProposedMeeting, default_count, propose_year
 from samverkan.people import policy
 from samverkan.people.models import Person
@@ -458,7 +458,7 @@ def document_pdf(request: HttpRequest, slug: str, pk: int, kind: str) -> HttpRes
     if kind == "protokoll" and record is None:
         raise Http404(_("Mötet har inget protokoll ännu."))
     template = "meetings/pdf/minutes.html" if kind == "protokoll" else "meetings/pdf/agenda.html"
-    data = render_pdf(
+    data = meeting_pdf(
         template, {"meeting": meeting, "minutes": record, "generated": timezone.localtime()}
     )
     name = f"{kind}-{meeting.network.slug}-{meeting.local_start:%Y-%m-%d}.pdf"

@@ -172,9 +172,6 @@ class Membership(models.Model):
     def get_additional_data(self) -> dict[str, int]:
         return {"network_id": self.network_id}
 
-    def is_current_on(self, day: datetime.date) -> bool:
-        return self.start_on <= day and (self.end_on is None or self.end_on >= day)
-
 
 class YearPlan(models.Model):
     """Purpose, goals and meeting organisation for one calendar year (N1, N2, N3, S3)."""

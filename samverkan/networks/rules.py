@@ -6,8 +6,51 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samverkan.compliance.registry import Status, Verdict, rule
-from samverkan.compliance.snapshot import NetworkFacts, Snapshot
-from samverkan.networks.models import Membership, Network
+from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
+from samverkan.cooperation.models import DevelopmentPlan, Municipality
+from samverkan.networks.models import Membership, Network, Participation, YearPlan
+
+
+@loader(first=True)
+def load_network_facts(snap: Snapshot) -> None:
+    """What every rule reads: this and next year's plans with their development areas, the
+    memberships and participations on the day, and the development plan in force."""
+    facts = snap.by_network_id()
+    ids = list(facts)
+    as_of = snap.as_of
+    plans = YearPlan.objects.filter(
+        network_id__in=ids, year__in=[as_of.year, as_of.year + 1]
+    ).prefetch_related("development_areas")
+    for plan in plans:
+        f = facts[plan.network_id]
+        f.plans[plan.year] = plan
+        f.plan_area_ids[plan.year] = {a.pk for a in plan.development_areas.all()}
+
+    # The few dozen municipalities are loaded once and shared: a select_related would build
+    # one Municipality per row (tens of thousands for 2,000 networks; see bench/README.md).
+    municipalities = Municipality.objects.in_bulk()
+    for m in (
+        Membership.objects.on(as_of)
+        .filter(network_id__in=ids)
+        .select_related("person")
+        .order_by("person__name")
+    ):
+        if m.municipality_id is not None:
+            m.municipality = municipalities[m.municipality_id]
+        facts[m.network_id].memberships.append(m)
+
+    for p in Participation.objects.on(as_of).filter(network_id__in=ids):
+        p.municipality = municipalities[p.municipality_id]
+        facts[p.network_id].participations.append(p)
+
+    dev_plan = (
+        DevelopmentPlan.objects.filter(start_year__lte=as_of.year, end_year__gte=as_of.year)
+        .prefetch_related("areas")
+        .order_by("-start_year")
+        .first()
+    )
+    snap.development_plan = dev_plan
+    snap.development_area_ids = {a.pk for a in dev_plan.areas.all()} if dev_plan else set()
 
 
 def plan_url(facts: NetworkFacts, year: int) -> str:

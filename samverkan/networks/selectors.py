@@ -10,7 +10,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from samverkan.history.models import HistoryEntry
 from samverkan.history.selectors import network_history
 from samverkan.networks.models import Membership, Network, Participation, YearPlan
-from samverkan.people import policy
+from samverkan.networks import access
 
 
 @dataclass
@@ -119,7 +119,7 @@ def network_page(network: Network, *, viewer: Any, today: datetime.date) -> Netw
         .order_by("-year")
         .prefetch_related("development_areas")[:1]
     )
-    internal = policy.can_read_internal(viewer, network)
+    internal = access.can_read_internal(viewer, network)
     return NetworkPage(
         network=network,
         plan=adopted[0] if adopted else None,
@@ -129,8 +129,8 @@ def network_page(network: Network, *, viewer: Any, today: datetime.date) -> Netw
         former_participations=[p for p in participations if p.left_on is not None],
         plans=list(network.year_plans.order_by("-year")) if internal else [],
         history=list(network_history(network.pk, limit=30)) if internal else [],
-        can_edit=policy.can_edit_network(viewer, network),
-        can_see_contacts=policy.can_see_contacts(viewer),
+        can_edit=access.can_edit_network(viewer, network),
+        can_see_contacts=access.can_see_contacts(viewer),
     )
 
 

@@ -1,6 +1,6 @@
 """Actions that change networks, their members and their year plans.
 
-Each service takes the acting user first, checks access through people.policy, enforces the
+Each service takes the acting user first, checks access through networks/access.py, enforces the
 rules it names, writes in one transaction and records the verb in the history."""
 
 import datetime
@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from samverkan.agreements.matters import on_member_added
-from samverkan.cooperation.models import Area, DevelopmentArea, Municipality
+from samverkan.cooperation.models import DevelopmentArea, Municipality
 from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
 from samverkan.history.context import acting
-from samverkan.networks.models import Membership, Network, Participation, YearPlan
-from samverkan.people import policy
+from samverkan.networks.models import Membership, Network, YearPlan
+from samverkan.networks.signals import membership_added
+from samverkan.networks.access import require_can_edit
+from samverkan.people.access import forget_viewer, person_for
 from samverkan.people.models import Person
 
 
@@ -37,38 +38,6 @@ def refresh_search_text(network: Network) -> None:
         parts += [plan.purpose, plan.goals, plan.meeting_organisation]
     text = " ".join(p for p in parts if p).lower()
     Network.objects.filter(pk=network.pk).update(search_text=text)
-
-
-def register_network(
-    actor: Any,
-    *,
-    name: str,
-    area: Area,
-    description: str = "",
-    status: str = Network.Status.ACTIVE,
-    started_on: datetime.date | None = None,
-    municipalities: Iterable[Municipality] = (),
-) -> Network:
-    """The secretariat enters a network that already runs (ST1: it keeps the catalogue)."""
-    policy.require_secretariat(actor)
-    name = name.strip()
-    if not name:
-        raise ServiceError(_("Ange nätverkets namn."), field="name")
-    with transaction.atomic(), acting(actor, "register_network"):
-        network = Network.objects.create(
-            name=name,
-            slug=unique_slug(name),
-            area=area,
-            description=description,
-            status=status,
-            started_on=started_on,
-        )
-        for municipality in municipalities:
-            Participation.objects.create(
-                network=network, municipality=municipality, joined_on=started_on
-            )
-        refresh_search_text(network)
-    return network
 
 
 def _check_version(plan: YearPlan, expected_version: int | None) -> None:
@@ -95,7 +64,7 @@ def save_year_plan(
 ) -> YearPlan:
     """Create or edit a network's plan for a year (N1, N2, N3). A save made from an older
     version than the stored one is refused, never merged silently."""
-    policy.require_can_edit(actor, network)
+    require_can_edit(actor, network)
     if network.status == Network.Status.CLOSED:
         raise ServiceError(_("Nätverket är avslutat och kan inte ändras."))
     if not 2000 <= year <= 2100:
@@ -138,7 +107,7 @@ def adopt_year_plan(
 ) -> YearPlan:
     """The network adopts its plan together (N3); a plan without purpose, goals and meeting
     organisation cannot be adopted (N3, S3)."""
-    policy.require_can_edit(actor, plan.network)
+    require_can_edit(actor, plan.network)
     with transaction.atomic(), acting(actor, "adopt_year_plan"):
         plan = YearPlan.objects.select_for_update().get(pk=plan.pk)
         _check_version(plan, expected_version)
@@ -159,10 +128,9 @@ def adopt_year_plan(
                 _("Årsplanen kan inte antas utan %(parts)s") % {"parts": ", ".join(missing)},
                 missing=missing,
             )
-        viewer = policy.viewer_for(actor)
         plan.state = YearPlan.State.ADOPTED
         plan.adopted_on = today or timezone.localdate()
-        plan.adopted_by = viewer.person
+        plan.adopted_by = person_for(actor)
         plan.version += 1
         plan.save()
     return plan
@@ -178,7 +146,7 @@ def add_membership(
     start_on: datetime.date | None = None,
 ) -> Membership:
     """Add a person to a network in a role; a person already in that role is left as is."""
-    policy.require_can_edit(actor, network)
+    require_can_edit(actor, network)
     if network.status == Network.Status.CLOSED:
         raise ServiceError(_("Nätverket är avslutat och kan inte ändras."))
     if role not in Membership.Role.values:
@@ -197,8 +165,8 @@ def add_membership(
             municipality=municipality or person.municipality,
             start_on=day,
         )
-        on_member_added(actor, membership)  # PR3: onboarding task (agreements)
-    policy.forget_viewer(actor)
+        membership_added.send(Membership, actor=actor, membership=membership)
+    forget_viewer(actor)
     return membership
 
 
@@ -206,7 +174,7 @@ def end_membership(
     actor: Any, membership: Membership, *, end_on: datetime.date | None = None
 ) -> Membership:
     """A person leaves a role; the row stays, with its end date, for the history (N4)."""
-    policy.require_can_edit(actor, membership.network)
+    require_can_edit(actor, membership.network)
     day = end_on or timezone.localdate()
     if membership.end_on is not None and membership.end_on <= day:
         return membership
@@ -215,32 +183,5 @@ def end_membership(
     with transaction.atomic(), acting(actor, "end_membership"):
         membership.end_on = day
         membership.save(update_fields=["end_on"])
-    policy.forget_viewer(actor)
+    forget_viewer(actor)
     return membership
-
-
-def confirm_contact_details(
-    actor: Any,
-    person: Person,
-    *,
-    title: str | None = None,
-    unit: str | None = None,
-    email: str | None = None,
-    phone: str | None = None,
-    today: datetime.date | None = None,
-) -> Person:
-    """N6: the person or an editor confirms (and may correct) the contact details."""
-    viewer = policy.viewer_for(actor)
-    own = viewer.person is not None and viewer.person.pk == person.pk
-    editor = viewer.is_secretariat or any(
-        policy.can_edit_network(actor, m.network) for m in person.memberships.all()
-    )
-    if not (own or editor):
-        raise policy.PermissionDenied(_("Du får inte ändra den här personens uppgifter."))
-    with transaction.atomic(), acting(actor, "confirm_contact_details"):
-        for name, value in (("title", title), ("unit", unit), ("email", email), ("phone", phone)):
-            if value is not None:
-                setattr(person, name, value.strip())
-        person.contact_confirmed_on = today or timezone.localdate()
-        person.save()
-    return person

@@ -25,7 +25,9 @@ from samverkan.networks.forms import (
     status_choices,
 )
 from samverkan.networks.models import Membership, Network, YearPlan
-from samverkan.people import policy
+from samverkan.networks import access
+from samverkan.networks.access import Need
+from samverkan.people.access import is_secretariat
 from samverkan.people.services import find_or_create_person
 
 
@@ -34,14 +36,14 @@ def home(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "network_count": Network.objects.filter(status=Network.Status.ACTIVE).count(),
         "municipality_count": Municipality.objects.members_on(today).count(),
-        "can_read_catalogue": policy.can_read_catalogue(request.user),
-        "is_secretariat": policy.is_secretariat(request.user),
+        "can_read_catalogue": access.can_read_catalogue(request.user),
+        "is_secretariat": is_secretariat(request.user),
     }
     return render(request, "networks/home.html", context)
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
-    if not policy.can_read_catalogue(request.user):
+    if not access.can_read_catalogue(request.user):
         return redirect_to_login(request.get_full_path())
     today = timezone.localdate()
     authenticated = request.user.is_authenticated
@@ -68,7 +70,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": rows,
         "query": query.urlencode(),
-        "show_contacts": policy.can_see_contacts(request.user),
+        "show_contacts": access.can_see_contacts(request.user),
     }
     template = "networks/catalogue.html"
     if request.htmx and request.htmx.target == "results":  # type: ignore[attr-defined]
@@ -77,11 +79,11 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
+    network = access.get_network_for(request.user, slug)
     today = timezone.localdate()
     page = selectors.network_page(network, viewer=request.user, today=today)
     verdicts = None
-    if page.can_edit:
+    if access.can_see_verdicts(request.user, network):
         verdicts = evaluate([network], today)[0].verdicts.values()
     return render(
         request, "networks/detail.html", {"p": page, "network": network, "verdicts": verdicts}
@@ -90,7 +92,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug, for_write=True)
+    network = access.get_network_for(request.user, slug, need=Need.EDIT)
     plan = YearPlan.objects.filter(network=network, year=year).first()
     initial: dict[str, Any] = {"version": plan.version if plan else 0}
     if plan is not None:
@@ -145,12 +147,12 @@ def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 @login_required
 def members(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
-    can_edit = policy.can_edit_network(request.user, network)
+    need = Need.EDIT if request.method == "POST" else Need.READ
+    network = access.get_network_for(request.user, slug, need=need)
+    can_edit = access.can_edit_network(request.user, network)
     today = timezone.localdate()
     form = AddMemberForm(request.POST or None)
     if request.method == "POST":
-        policy.require_can_edit(request.user, network)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -181,7 +183,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
         "rows": selectors.member_rows(network, today=today),
         "form": form,
         "can_edit": can_edit,
-        "show_contacts": policy.can_see_contacts(request.user),
+        "show_contacts": access.can_see_contacts(request.user),
         "today": today,
     }
     template = "networks/members.html"
@@ -193,8 +195,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def member_end(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug, for_write=True)
-    membership = get_object_or_404(Membership, pk=pk, network=network)
+    membership = access.get_membership_for(request.user, slug, pk)
     services.end_membership(request.user, membership)
     messages.success(
         request,

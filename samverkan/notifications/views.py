@@ -10,12 +10,12 @@ from django.views.decorators.http import require_POST
 
 from samverkan.notifications import selectors, services
 from samverkan.notifications.models import Notification
-from samverkan.people import policy
+from samverkan.people.access import person_for
 from samverkan.people.models import Person
 
 
 def _person(request: HttpRequest) -> Person | None:
-    return policy.viewer_for(request.user).person
+    return person_for(request.user)
 
 
 def _own(request: HttpRequest, pk: int) -> tuple[Person, Notification]:

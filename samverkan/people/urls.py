@@ -5,6 +5,7 @@ from samverkan.people import views
 app_name = "people"
 
 urlpatterns = [
-    path("mig/", views.my_details, name="me"),
-    path("sprak/", views.set_language, name="set_language"),
+    path("min-sida/", views.my_page, name="my_page"),
+    path("personer/mig/", views.my_details, name="me"),
+    path("personer/sprak/", views.set_language, name="set_language"),
 ]

@@ -2,20 +2,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from samverkan.core.plugins import render_sections
 from samverkan.history.context import acting
-from samverkan.networks.forms import ContactDetailsForm
-from samverkan.networks.services import confirm_contact_details
-from samverkan.people import policy
+from samverkan.people.access import person_for
+from samverkan.people.forms import ContactDetailsForm
+from samverkan.people.services import confirm_contact_details
 
 
 @login_required
 def my_details(request: HttpRequest) -> HttpResponse:
     """N6: a person keeps their own contact details and confirms them."""
-    person = policy.viewer_for(request.user).person
+    person = person_for(request.user)
     if person is None:
         return render(request, "people/no_person.html")
     form = ContactDetailsForm(
@@ -32,6 +34,22 @@ def my_details(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Tack! Dina kontaktuppgifter är bekräftade."))
         return redirect("people:me")
     return render(request, "people/me.html", {"person": person, "form": form})
+
+
+@login_required
+def my_page(request: HttpRequest) -> HttpResponse:
+    """Min sida: what the rooms have for me (my networks, meetings, tasks, inbox, surveys),
+    each added as a section by its own room (core/plugins.py)."""
+    person = person_for(request.user)
+    if person is None:
+        return render(request, "people/no_person.html")
+    today = timezone.localdate()
+    context = {
+        "person": person,
+        "main": render_sections("my_page", request, person, today),
+        "aside": render_sections("my_page.aside", request, person, today),
+    }
+    return render(request, "people/my_page.html", context)
 
 
 @require_POST

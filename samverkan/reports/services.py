@@ -2,42 +2,51 @@
 gruppen receives survey results and the yearly report)."""
 
 import datetime
+from collections import defaultdict
 from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samverkan.core.errors import ServiceError
 from samverkan.files.pdf import render_pdf
-from samverkan.notifications.services import attachment, notify
-from samverkan.people import policy
+from samverkan.notifications.services import attachment, language_of, notify
+from samverkan.people.access import require_secretariat
+from samverkan.people.models import Person
 from samverkan.reports.yearly import yearly_report
 from samverkan.surveys.models import DirectorsGroupMember
 
 
 def send_yearly_report(actor: Any, year: int, *, today: datetime.date | None = None) -> int:
     """Notify every recipient of the directors' group, with the PDF attached; idempotent per
-    recipient and year. Returns how many were told now."""
-    policy.require_secretariat(actor)
-    people = [d.person for d in DirectorsGroupMember.objects.select_related("person")]
+    recipient and year. Returns how many were told now. Notice and report are written in each
+    recipient's own language (SPEC §6): the report is rendered once per language."""
+    require_secretariat(actor)
+    people = [d.person for d in DirectorsGroupMember.objects.select_related("person__user")]
     if not people:
         raise ServiceError(
             _("Kommundirektörsgruppen har inga mottagare. Lägg till dem under Enkäter.")
         )
     day = today or timezone.localdate()
-    context = yearly_report(year, day)
-    pdf = render_pdf("reports/yearly_pdf.html", context)
     url = settings.SITE_URL.rstrip("/") + reverse("reports:yearly", kwargs={"year": year})
-    sent = notify(
-        people,
-        kind="yearly_report",
-        subject=_("Årsrapport %(year)s – %(name)s")
-        % {"year": year, "name": context["cooperation"].name},
-        body=_("Årsrapporten för %(year)s finns bifogad och på %(url)s\n")
-        % {"year": year, "url": url},
-        key=f"yearly-report:{year}",
-        attachments=[attachment(f"arsrapport-{year}.pdf", pdf, "application/pdf")],
-    )
+    by_language: dict[str, list[Person]] = defaultdict(list)
+    for person in people:
+        by_language[language_of(person)].append(person)
+    sent = []
+    for language, group in by_language.items():
+        with translation.override(language):
+            context = yearly_report(year, day)
+            pdf = render_pdf("reports/yearly_pdf.html", context)
+            sent += notify(
+                group,
+                kind="yearly_report",
+                subject=_("Årsrapport %(year)s – %(name)s")
+                % {"year": year, "name": context["cooperation"].name},
+                body=_("Årsrapporten för %(year)s finns bifogad och på %(url)s\n")
+                % {"year": year, "url": url},
+                key=f"yearly-report:{year}",
+                attachments=[attachment(f"arsrapport-{year}.pdf", pdf, "application/pdf")],
+            )
     return len(sent)

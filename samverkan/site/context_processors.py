@@ -1,8 +1,12 @@
+"""What every page shows: the cooperation's profile and the header's unread count."""
+
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from samverkan.cooperation.models import Cooperation
+from samverkan.notifications.selectors import unread_count
 
 
 def cooperation(request: HttpRequest) -> dict[str, Any]:
@@ -12,3 +16,11 @@ def cooperation(request: HttpRequest) -> dict[str, Any]:
         coop = Cooperation.objects.order_by("pk").first()
         request._cooperation = coop  # type: ignore[attr-defined]
     return {"cooperation": coop}
+
+
+def unread_notifications(request: HttpRequest) -> dict[str, object]:
+    """The header's unread count, queried only when a page shows it."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}

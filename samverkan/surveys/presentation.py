@@ -4,7 +4,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from samverkan.files.charts import bar_chart, brand_colour
+from samverkan.cooperation.selectors import brand_colour
+from samverkan.files.charts import bar_chart
 from samverkan.surveys import selectors
 from samverkan.surveys.models import SurveyRound
 

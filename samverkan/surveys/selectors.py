@@ -1,7 +1,6 @@
 """Survey results (P4, ST2): per network where enough answered, otherwise folded into
 "Övriga nätverk"; for the whole cooperation; compared with the previous round."""
 
-import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -202,14 +201,6 @@ def round_results(survey: SurveyRound, *, network_ids: set[int] | None = None) -
         )
     return RoundResults(
         round=survey, threshold=limit, coverage=coverage, groups=results, previous=previous
-    )
-
-
-def last_closed_round(as_of: datetime.date) -> SurveyRound | None:
-    return (
-        SurveyRound.objects.filter(state=SurveyRound.State.CLOSED, closed_on__lte=as_of)
-        .order_by("-closed_on", "-pk")
-        .first()
     )
 
 

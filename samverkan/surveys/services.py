@@ -12,14 +12,14 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samverkan.core.errors import ServiceError
 from samverkan.history.context import acting
 from samverkan.networks.models import Membership, Network
-from samverkan.notifications.services import notify
-from samverkan.people import policy
+from samverkan.notifications.services import language_of, notify_in_their_language
+from samverkan.people.access import person_for, require_secretariat
 from samverkan.people.models import Person
 from samverkan.surveys import tokens
 from samverkan.surveys.models import (
@@ -45,7 +45,7 @@ def create_round(
     intro: str = "",
 ) -> SurveyRound:
     """A draft round with the standard questionnaire, to edit before it opens."""
-    policy.require_secretariat(actor)
+    require_secretariat(actor)
     if not title.strip():
         raise ServiceError(_("Ange en rubrik."), field="title")
     if closes_on < opens_on:
@@ -56,7 +56,7 @@ def create_round(
             intro=intro,
             opens_on=opens_on,
             closes_on=closes_on,
-            created_by=policy.viewer_for(actor).person,
+            created_by=person_for(actor),
         )
         Question.objects.bulk_create(
             Question(
@@ -88,7 +88,7 @@ def save_question(
     order: int | None = None,
 ) -> Question:
     """Add or change a question of a draft round (the key stays, for comparison)."""
-    policy.require_secretariat(actor)
+    require_secretariat(actor)
     _require_draft(survey)
     text = text.strip()
     if not text:
@@ -113,7 +113,7 @@ def save_question(
 
 
 def remove_question(actor: Any, question: Question) -> None:
-    policy.require_secretariat(actor)
+    require_secretariat(actor)
     _require_draft(question.round)
     with transaction.atomic(), acting(actor, "remove_question"):
         question.delete()
@@ -137,7 +137,7 @@ def open_round(actor: Any, survey: SurveyRound, *, today: datetime.date | None =
     """P4/ST2: invite every current member of every active network; returns the number of
     invitations. A round whose opening day is still to come is scheduled instead: the daily
     reminders open it on that day (and 0 is returned). Refused for a round without questions."""
-    policy.require_secretariat(actor)
+    require_secretariat(actor)
     day = today or timezone.localdate()
     if survey.state not in (SurveyRound.State.DRAFT, SurveyRound.State.SCHEDULED):
         raise ServiceError(_("Enkäten är redan öppnad."))
@@ -172,7 +172,7 @@ def _open_now(survey: SurveyRound, day: datetime.date) -> int:
     for m in (
         Membership.objects.on(day)
         .filter(network__in=networks, person__anonymised_on__isnull=True)
-        .select_related("person")
+        .select_related("person__user")
     ):
         members[m.network_id][m.person_id] = m.person
     with transaction.atomic():
@@ -199,13 +199,21 @@ def _open_now(survey: SurveyRound, day: datetime.date) -> int:
         Invitation.objects.bulk_create(invitations)
         by_network = {n.pk: n for n in networks}
         for inv in invitations:
-            notify(
+            network = by_network[inv.network_id]
+
+            # In the invited person's own language (SPEC §6), not the secretariat's.
+            def render(network: Network = network, nonce: str = inv.nonce) -> tuple[str, str]:
+                return (
+                    _("Enkät: %(title)s") % {"title": survey.title},
+                    _invite_body(survey, network, nonce),
+                )
+
+            notify_in_their_language(
                 [inv.person],
+                render=render,
                 kind="survey_invitation",
-                subject=_("Enkät: %(title)s") % {"title": survey.title},
-                body=_invite_body(survey, by_network[inv.network_id], inv.nonce),
                 key=f"survey:{survey.pk}:invite:{inv.network_id}:{inv.person_id}",
-                network=by_network[inv.network_id],
+                network=network,
             )
     return len(invitations)
 
@@ -307,7 +315,7 @@ def _store_shuffled(survey: SurveyRound, network: Network, answers: dict[str, An
 
 
 def close_round(actor: Any, survey: SurveyRound, *, today: datetime.date | None = None) -> None:
-    policy.require_secretariat(actor)
+    require_secretariat(actor)
     if survey.state == SurveyRound.State.CLOSED:
         raise ServiceError(_("Enkäten är redan stängd."))
     if survey.state != SurveyRound.State.OPEN:
@@ -343,15 +351,21 @@ def remind_unanswered(survey: SurveyRound, today: datetime.date) -> int:
     sent = 0
     for inv in (
         Invitation.objects.filter(round=survey, answered=False)
-        .select_related("person", "network")
+        .select_related("person__user", "network")
         .order_by("pk")
     ):
+
+        def render(inv: Invitation = inv) -> tuple[str, str]:
+            return (
+                _("Påminnelse: %(title)s") % {"title": survey.title},
+                _invite_body(survey, inv.network, inv.nonce),
+            )
+
         sent += len(
-            notify(
+            notify_in_their_language(
                 [inv.person],
+                render=render,
                 kind="survey_reminder",
-                subject=_("Påminnelse: %(title)s") % {"title": survey.title},
-                body=_invite_body(survey, inv.network, inv.nonce),
                 key=f"survey:{survey.pk}:remind{step}:{inv.network_id}:{inv.person_id}",
                 network=inv.network,
             )
@@ -361,7 +375,7 @@ def remind_unanswered(survey: SurveyRound, today: datetime.date) -> int:
 
 def set_directors_group(actor: Any, people: list[Person]) -> None:
     """The secretariat keeps the list of the municipal directors' group."""
-    policy.require_secretariat(actor)
+    require_secretariat(actor)
     with transaction.atomic(), acting(actor, "set_directors_group"):
         DirectorsGroupMember.objects.exclude(person__in=people).delete()
         have = set(DirectorsGroupMember.objects.values_list("person_id", flat=True))
@@ -373,7 +387,7 @@ def set_directors_group(actor: Any, people: list[Person]) -> None:
 def send_results(actor: Any, survey: SurveyRound, *, today: datetime.date | None = None) -> int:
     """P4/ST2: results go back to every network's coordinator and members and to the municipal
     directors' group. Idempotent per recipient."""
-    policy.require_secretariat(actor)
+    require_secretariat(actor)
     if survey.state != SurveyRound.State.CLOSED:
         raise ServiceError(_("Resultaten skickas när enkäten är stängd."))
     day = today or timezone.localdate()
@@ -384,41 +398,55 @@ def send_results(actor: Any, survey: SurveyRound, *, today: datetime.date | None
     for m in (
         Membership.objects.on(day)
         .filter(network_id__in=network_ids, person__anonymised_on__isnull=True)
-        .select_related("person", "network")
+        .select_related("person__user", "network")
     ):
         recipients.setdefault(m.person_id, (m.person, m.network))
-    for d in DirectorsGroupMember.objects.select_related("person"):
+    for d in DirectorsGroupMember.objects.select_related("person__user"):
         recipients.setdefault(d.person_id, (d.person, None))
-    body = _(
-        "Resultaten av enkäten ”%(title)s” finns nu, per nätverk och för hela samverkan, "
-        "jämförda med förra omgången:\n%(url)s\n"
-    ) % {"title": survey.title, "url": url}
+
+    # Subject, body and spreadsheet in each recipient's own language (SPEC §6).
+    def render() -> tuple[str, str]:
+        return (
+            _("Resultat: %(title)s") % {"title": survey.title},
+            _(
+                "Resultaten av enkäten ”%(title)s” finns nu, per nätverk och för hela samverkan, "
+                "jämförda med förra omgången:\n%(url)s\n"
+            )
+            % {"title": survey.title, "url": url},
+        )
+
     # The figures go along as a spreadsheet, for recipients without an account.
     from samverkan.files.tables import XLSX_TYPE, xlsx_bytes
     from samverkan.notifications.services import attachment
     from samverkan.surveys.presentation import results_table
     from samverkan.surveys.selectors import round_results
 
-    header, rows = results_table(round_results(survey))
-    files = [
-        attachment(
-            f"enkat-{survey.pk}-resultat.xlsx",
-            xlsx_bytes([(_("Resultat"), header, rows)]),
-            XLSX_TYPE,
-        )
-    ]
+    files: dict[str, list[dict]] = {}
+
+    def files_in(language: str) -> list[dict]:
+        if language not in files:  # built once per language
+            with translation.override(language):
+                header, rows = results_table(round_results(survey))
+                files[language] = [
+                    attachment(
+                        f"enkat-{survey.pk}-resultat.xlsx",
+                        xlsx_bytes([(_("Resultat"), header, rows)]),
+                        XLSX_TYPE,
+                    )
+                ]
+        return files[language]
+
     with transaction.atomic(), acting(actor, "send_results"):
         for person, network in recipients.values():
             sent += len(
-                notify(
+                notify_in_their_language(
                     [person],
+                    render=render,
                     kind="survey_results",
-                    subject=_("Resultat: %(title)s") % {"title": survey.title},
-                    body=body,
                     key=f"survey:{survey.pk}:results:{person.pk}",
                     network=network,
                     about=survey,
-                    attachments=files,
+                    attachments=files_in(language_of(person)),
                 )
             )
         survey.results_sent_on = day

@@ -70,7 +70,7 @@ def test_parameter_out_of_range_refused_nothing_written(cast, name, value, words
 
 
 def test_empty_text_refused(cast):
-    with pytest.raises(services.ServiceError):
+    with pytest.raises(services.ServiceError, match="Skriv överenskommelsens text"):
         adopt(cast, text="  ")
     assert not AgreementVersion.objects.exists()
 
@@ -199,7 +199,7 @@ def test_version_names_the_adopting_meeting(cast, client_for):
 
 def test_meeting_of_another_network_refused(cast):
     meeting = _meeting(cast.other_network, datetime.date(2025, 12, 9))
-    with pytest.raises(services.ServiceError):
+    with pytest.raises(services.ServiceError, match="Mötet hör inte till nätverket"):
         services.adopt_agreement_version(
             cast.user("coordinator"),
             cast.network,

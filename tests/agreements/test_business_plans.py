@@ -101,13 +101,13 @@ def test_focus_area_outside_network_refused_nothing_written(cast):
 
 def test_focus_area_names_unique_in_plan(cast):
     plan = plan_with(cast, 2026, ["Bjuv"])
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match="redan ett frågeområde med det namnet"):
         services.save_focus_area(cast.user("coordinator"), plan, name="område 0", municipalities=[])
 
 
 def test_adopting_empty_plan_refused(cast):
     plan = services.save_business_plan(cast.user("coordinator"), cast.network, year=2027)
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match="minst ett frågeområde innan planen antas"):
         services.adopt_business_plan(cast.user("coordinator"), plan)
     plan.refresh_from_db()
     assert plan.state == BusinessPlan.State.DRAFT

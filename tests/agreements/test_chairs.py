@@ -63,7 +63,7 @@ def test_chair_must_participate_CH2(cast):
 
 def test_non_member_municipality_refused_CH2(cast):
     malmo = Municipality.objects.create(code="1280", name="Malmö", slug="malmo")
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation, match="Malmö gör det inte") as exc:
         services.appoint_chairs(
             cast.user("coordinator"),
             cast.network,
@@ -71,6 +71,7 @@ def test_non_member_municipality_refused_CH2(cast):
             municipalities=[malmo],
             appointed_on=NOV,
         )
+    assert exc.value.rule_id == "CH2"
 
 
 def test_duplicate_year_refused_CH2(cast):
@@ -85,19 +86,20 @@ def test_duplicate_year_refused_CH2(cast):
 def test_overlapping_terms_refused_CH2(cast):
     adopt(cast, chair_term_years=2)
     appoint(cast, 2026, "Bjuv", "Klippan")
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation, match="överlappa") as exc:
         appoint(cast, 2027, "Åstorp", "Perstorp")
+    assert exc.value.rule_id == "CH2"
     assert appoint(cast, 2028, "Åstorp", "Perstorp").term_years == 2
 
 
 def test_same_municipality_twice_refused(cast):
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match="Samma kommun är vald två gånger"):
         appoint(cast, 2026, "Bjuv", "Bjuv")
 
 
 def test_chair_person_must_be_member(cast):
     adopt(cast)
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match="inte medlem i nätverket och kan inte vara ordförande"):
         appoint(cast, 2026, "Bjuv", "Klippan", people={cast.muni("Bjuv").pk: cast.people["reader"]})
     assert not Chairmanship.objects.exists()
 

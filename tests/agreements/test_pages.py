@@ -12,7 +12,7 @@ from samverkan.agreements.reminders import remind_year_items
 from samverkan.networks.models import Membership
 from samverkan.notifications.models import Notification
 from tests.agreements.helpers import adopt, munis
-from tests.helpers import count_queries
+from tests.helpers import assert_same_queries, queries_of
 
 BASE = "/natverk/socialchefsnatverket/"
 DAY = datetime.date(2026, 3, 1)
@@ -127,7 +127,7 @@ def test_matter_status_form(cast, client_for, data):
 
 def test_matters_list_flat_in_queries(cast, client_for, data):
     client = client_for("coordinator")
-    few = count_queries(client.get, url("arenden/", data))
+    few = queries_of(client.get, url("arenden/", data))
     user = cast.user("coordinator")
     for i in range(10):
         matter = work.record_matter(
@@ -145,7 +145,7 @@ def test_matters_list_flat_in_queries(cast, client_for, data):
             start_on=DAY,
             matter=matter,
         )
-    assert count_queries(client.get, url("arenden/", data)) == few
+    assert_same_queries(few, queries_of(client.get, url("arenden/", data)))
 
 
 def test_year_items_reminded_from_november_CH2_CO3(cast, data, django_capture_on_commit_callbacks):

@@ -49,7 +49,7 @@ def test_recorded_review_ok_CO2(cast):
 
 def test_revision_names_the_new_version_CO2(cast):
     first = adopt(cast)
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match="ange den nya versionen"):
         review(cast, 2025, outcome="revised")
     second = adopt(cast, text=first.text + "\nRevidering.", adopted_on=datetime.date(2025, 12, 10))
     row = review(cast, 2025, outcome="revised", version=second)
@@ -58,7 +58,7 @@ def test_revision_names_the_new_version_CO2(cast):
 
 
 def test_review_date_must_be_in_its_year_CO2(cast):
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match="Översynen för 2025 ska hållas under 2025"):
         services.record_review(
             cast.user("coordinator"),
             cast.network,
@@ -88,7 +88,7 @@ def test_review_at_a_meeting_of_the_network_CO2(cast):
     row = review(cast, 2025, meeting_id=meeting.pk)
     assert row.meeting_id == meeting.pk
     other = _meeting(cast.other_network, datetime.date(2025, 12, 10))
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match="Mötet hör inte till nätverket"):
         review(cast, 2025, outcome="evaluated", meeting_id=other.pk)
     assert AgreementReview.objects.get().outcome == "confirmed_unchanged"
 

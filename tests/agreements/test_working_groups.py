@@ -75,10 +75,11 @@ def test_new_contact_clears_the_flag_F4(cast):
 
 def test_change_contact_to_non_member_refused_F4(cast):
     group = start(cast, cast.people["member"])
-    with pytest.raises(RuleViolation):
+    with pytest.raises(RuleViolation, match="Otto Utomstående") as exc:
         work.change_working_group_contact(
             cast.user("coordinator"), group, contact=cast.people["outsider"]
         )
+    assert exc.value.rule_id == "F4"
     group.refresh_from_db()
     assert group.contact == cast.people["member"]
 

@@ -6,7 +6,7 @@ from samverkan.compliance import selectors
 from samverkan.compliance.registry import Status
 from samverkan.networks import services
 from samverkan.networks.models import Membership, Network
-from tests.helpers import count_queries
+from tests.helpers import assert_queries, queries_of
 
 DAY = datetime.date(2026, 6, 15)
 
@@ -16,7 +16,8 @@ def test_verdicts_reused_until_a_recorded_change_N4(cast, settings):
     selectors._recent.clear()
     networks = Network.objects.order_by("name")
     first = selectors.evaluate_recent(networks, DAY)
-    assert count_queries(selectors.evaluate_recent, networks, DAY) == 1  # the history marker
+    # the history marker
+    assert_queries(queries_of(selectors.evaluate_recent, networks, DAY), exactly=1)
     assert selectors.evaluate_recent(networks, DAY) is first
 
     coordinator = Membership.objects.get(network=cast.network, role=Membership.Role.COORDINATOR)

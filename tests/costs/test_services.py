@@ -111,7 +111,7 @@ def test_missing_population_figure_stores_unallocated_and_flags_PR2(cast, sharin
     assert cost.state == Cost.State.UNALLOCATED
     assert "Nyby" in cost.problem
     assert cost.allocations.count() == 0
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match="inte fördelad och kan inte faktureras"):
         services.mark_invoiced(cast.user("coordinator"), cost)
     # Once the figure exists, the coordinator allocates again.
     PopulationFigure.objects.create(municipality=new, date=DAY, population=1000, source="SCB")

@@ -84,7 +84,7 @@ def test_attendance_for_cancelled_meeting_refused(scn, meeting):
 
 
 def test_unknown_status_refused(scn, meeting):
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match="Välj närvarande, frånvarande eller anmält förhinder"):
         record_attendance(scn.user("member"), meeting, person=scn.people["member"], status="maybe")
 
 

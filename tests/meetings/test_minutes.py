@@ -103,7 +103,7 @@ def test_stale_minutes_save_is_a_conflict(scn, last_meeting):
     services.save_minutes(
         scn.user("secretary"), last_meeting, text="B", expected_version=first.version
     )
-    with pytest.raises(ConflictError):
+    with pytest.raises(ConflictError, match="Någon annan har sparat protokollet"):
         services.save_minutes(
             scn.user("secretary"), last_meeting, text="C", expected_version=first.version
         )
@@ -111,7 +111,7 @@ def test_stale_minutes_save_is_a_conflict(scn, last_meeting):
 
 
 def test_empty_minutes_cannot_be_approved(scn, last_meeting):
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match="Skriv protokollet innan det justeras"):
         services.approve_minutes(scn.user("secretary"), last_meeting)
 
 

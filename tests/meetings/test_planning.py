@@ -104,7 +104,7 @@ def test_plan_year_saves_all_adjusted_and_gives_the_last_meeting_its_items_CO2_C
 def test_plan_year_is_all_or_nothing(scn):
     proposal = propose(scn.network, count=3)
     proposal[2].end_time = datetime.time(8)
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match=r"Möte 3 \(.*\) måste sluta efter att det börjar"):
         services.plan_year(scn.user("secretary"), scn.network, year=YEAR, meetings=proposal)
     assert Meeting.objects.count() == 0
 
@@ -164,7 +164,7 @@ def test_move_raises_sequence_and_cancel_keeps_the_meeting_visible(scn):
         Notification.objects.filter(recipient=scn.people["member"]).values_list("kind", flat=True)
     )
     assert kinds == {"meeting_invitation", "meeting_changed", "meeting_cancelled"}
-    with pytest.raises(ServiceError):
+    with pytest.raises(ServiceError, match="inställt och kan inte flyttas"):
         services.move_meeting(secretary, cancelled, starts_at=at(day, 9), ends_at=at(day, 10))
 
 

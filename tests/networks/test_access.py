@@ -33,7 +33,7 @@ PAGES = {
         {**dict.fromkeys(WHO, 200), "anonymous": LOGIN},
     ),
     "dashboard": (
-        lambda c: reverse("compliance:dashboard"),
+        lambda c: reverse("dashboard:dashboard"),
         {**dict.fromkeys(WHO, 403), "anonymous": LOGIN, "secretariat": 200},
     ),
     "me": (lambda c: reverse("people:me"), {**dict.fromkeys(WHO, 200), "anonymous": LOGIN}),

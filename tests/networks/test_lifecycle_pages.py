@@ -240,7 +240,7 @@ def test_dashboard_panel_lists_proposals_inactive_networks_and_open_questions_C1
     proposal = propose(cast)
     # The cast's networks started 2020-01-01 without activity since: inactive now (C1).
     ask_question(cast.user("reader"), cast.network, topic="other", subject="Hej", text="Fråga")
-    html = client_for("secretariat").get(reverse("compliance:dashboard")).content.decode()
+    html = client_for("secretariat").get(reverse("dashboard:dashboard")).content.decode()
     assert "Nätverkens livscykel" in html
     assert proposal.network.name in html and "0 ja av 6 som behövs" in html
     assert "Ingen aktivitet på 12 månader (C1)" in html

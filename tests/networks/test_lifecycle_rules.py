@@ -9,7 +9,7 @@ from samverkan.compliance.selectors import evaluate
 from samverkan.networks.lifecycle import services as lifecycle
 from samverkan.networks.material.services import add_material, mark_material_reviewed
 from samverkan.networks.models import Network
-from tests.helpers import count_queries
+from tests.helpers import assert_same_queries, queries_of
 from tests.networks.starting_cast import DAY, propose
 
 
@@ -64,9 +64,9 @@ def test_n5_warns_until_material_is_reviewed_N5(cast):
 
 def test_lifecycle_checks_cost_the_same_queries_for_one_or_many_proposals(cast):
     propose(cast)
-    one = count_queries(evaluate, Network.objects.all(), DAY)
+    one = queries_of(evaluate, Network.objects.all(), DAY)
     for i in range(4):
         lifecycle.propose_network(
             cast.user("reader"), name=f"Förslag {i}", area=cast.area, reason="R", today=DAY
         )
-    assert count_queries(evaluate, Network.objects.all(), DAY) == one
+    assert_same_queries(one, queries_of(evaluate, Network.objects.all(), DAY))

@@ -55,7 +55,7 @@ def test_later_save_from_older_version_is_refused_not_overwritten(cast):
         **{**FIELDS, "goals": "Sekretariatets mål"},
         expected_version=opened,
     )
-    with pytest.raises(ConflictError):
+    with pytest.raises(ConflictError, match="Någon annan har sparat årsplanen"):
         services.save_year_plan(
             coordinator,
             cast.network,

@@ -60,7 +60,7 @@ def test_network_page_in_english(cast, client_for):
 
 
 def test_dashboard_in_english(cast, client_for):
-    html = page(speaking_english(cast, client_for, "secretariat"), reverse("compliance:dashboard"))
+    html = page(speaking_english(cast, client_for, "secretariat"), reverse("dashboard:dashboard"))
     assert "The checklist" in html
     assert "Met" in html and "Missing" in html
     assert "Checklistan" not in html

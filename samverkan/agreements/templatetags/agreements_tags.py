@@ -6,8 +6,8 @@ from django import template
 from django.utils import timezone
 
 from samverkan.agreements import selectors
+from samverkan.agreements.access import can_see_work
 from samverkan.agreements.models import OnboardingTask
-from samverkan.people import policy
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ def agreement_panel(context: dict[str, Any], network: Any) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
     today = timezone.localdate()
-    internal = user is not None and policy.can_read_internal(user, network)
+    internal = user is not None and can_see_work(user, network)
     tasks = []
     if internal:
         tasks = list(
@@ -47,6 +47,6 @@ def person_mandates(context: dict[str, Any], person: Any) -> dict[str, Any]:
     rows = [
         m
         for m in selectors.person_mandates(person.pk)
-        if user is not None and policy.can_read_internal(user, m.network)
+        if user is not None and can_see_work(user, m.network)
     ]
     return {"person": person, "mandates": rows}

@@ -28,16 +28,17 @@ from samverkan.agreements.models import (
 from samverkan.agreements.services import ParameterError
 from samverkan.api.auth import require_signed_in
 from samverkan.api.errors import ApiError
-from samverkan.api.schemas import ErrorOut
-from samverkan.cooperation.models import Municipality, Organisation
+from samverkan.api.kit import NETWORK as N
+from samverkan.api.kit import errors, municipalities_by_code, people_by_id
+from samverkan.cooperation.models import Organisation
 from samverkan.networks.models import Network
 from samverkan.people import policy
 from samverkan.people.models import Person
 
 router = Router(tags=["Överenskommelser"])
 
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-N = "/networks/{slug}"
+# No agreement service answers 409, so the routes here do not document it.
+ERRORS = errors(400, 401, 403, 404, 422)
 
 
 # ---- schemas -----------------------------------------------------------------------------------
@@ -259,7 +260,7 @@ class CandidateOut(Schema):
     terms: int
 
 
-class YearQuery(Schema):
+class NextYearQuery(Schema):
     year: int | None = Field(None, ge=2000, le=2100, description="Defaults to next year")
 
 
@@ -283,24 +284,6 @@ def _network(
     if internal and not policy.can_read_internal(user, network):
         raise PermissionDenied(_("Uppgifterna är till för nätverkets medlemmar."))
     return user, network
-
-
-def _municipalities(codes: list[str]) -> list[Municipality]:
-    found = {m.code: m for m in Municipality.objects.filter(code__in=codes)}
-    unknown = [c for c in codes if c not in found]
-    if unknown:
-        raise ApiError(
-            400, "invalid", _("Okänd kommunkod: %(codes)s.") % {"codes": ", ".join(unknown)}
-        )
-    return [found[c] for c in codes]
-
-
-def _people(ids: list[int]) -> list[Person]:
-    found = {p.pk: p for p in Person.objects.filter(pk__in=ids)}
-    unknown = [str(i) for i in ids if i not in found]
-    if unknown:
-        raise ApiError(400, "invalid", _("Okänd person: %(ids)s.") % {"ids": ", ".join(unknown)})
-    return [found[i] for i in ids]
 
 
 def _version_out(v: AgreementVersion) -> dict[str, Any]:
@@ -495,8 +478,8 @@ def record_matter(request: HttpRequest, slug: str, payload: MatterIn) -> tuple[i
         network,
         title=payload.title,
         description=payload.description,
-        raised_by=_municipalities([payload.raised_by])[0] if payload.raised_by else None,
-        concerned=_municipalities(payload.concerned),
+        raised_by=municipalities_by_code([payload.raised_by])[0] if payload.raised_by else None,
+        concerned=municipalities_by_code(payload.concerned),
         with_region=payload.with_region,
         organisations=orgs,
         focus_area=focus_area,
@@ -532,12 +515,14 @@ def mandate(
         user,
         network,
         matter=matter,
-        people=_people(payload.people),
+        people=people_by_id(payload.people),
         arena=payload.arena,
         start_on=payload.start_on,
         end_on=payload.end_on,
         organisation=organisation,
-        represents=_municipalities(payload.represents) if payload.represents is not None else None,
+        represents=municipalities_by_code(payload.represents)
+        if payload.represents is not None
+        else None,
     )
     return 201, _mandate_out(row)
 
@@ -585,8 +570,8 @@ def start_working_group(
         user,
         network,
         name=payload.name,
-        contact=_people([payload.contact])[0],
-        members=_people(payload.members),
+        contact=people_by_id([payload.contact])[0],
+        members=people_by_id(payload.members),
         focus_area=focus_area,
         start_on=payload.start_on,
     )
@@ -601,7 +586,9 @@ def start_working_group(
 def group_contact(request: HttpRequest, slug: str, pk: int, payload: ContactIn) -> dict[str, Any]:
     user, network = _network(request, slug, write=True)
     group = get_object_or_404(WorkingGroup, pk=pk, network=network)
-    group = work.change_working_group_contact(user, group, contact=_people([payload.contact])[0])
+    group = work.change_working_group_contact(
+        user, group, contact=people_by_id([payload.contact])[0]
+    )
     return _group_out(group, False)
 
 
@@ -620,24 +607,17 @@ def end_group(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
 
 
 def _plan_out(network: Network, year: int) -> dict[str, Any]:
-    plan = (
-        BusinessPlan.objects.filter(network=network, year=year)
-        .prefetch_related("focus_areas__municipalities")
-        .first()
-    )
+    plan = selectors.business_plan(network, year)
     if plan is None:
         raise ApiError(404, "not_found", _("Det finns ingen verksamhetsplan för året."))
-    today = timezone.localdate()
-    params = selectors.agreement_parameters(network, on=today)
-    participating = selectors.participating_ids(network, services._participation_day(year, today))
-    rows, needed = selectors.focus_area_rows(plan, params, participating)
+    summary = selectors.business_plan_summary(network, year, plan)
     return {
         "year": plan.year,
         "state": plan.state,
         "adopted_on": plan.adopted_on,
         "summary": plan.summary,
-        "threshold": needed,
-        "qualifying": sum(1 for r in rows if r.qualifies),
+        "threshold": summary.needed,
+        "qualifying": summary.qualifying,
         "focus_areas": [
             {
                 "id": r.focus_area.pk,
@@ -647,7 +627,7 @@ def _plan_out(network: Network, year: int) -> dict[str, Any]:
                 "reach": r.reach,
                 "qualifies": r.qualifies,
             }
-            for r in rows
+            for r in summary.rows
         ],
     }
 
@@ -692,7 +672,7 @@ def add_focus_area(
         plan,
         name=payload.name,
         description=payload.description,
-        municipalities=_municipalities(payload.municipalities),
+        municipalities=municipalities_by_code(payload.municipalities),
     )
     return 201, _plan_out(network, year)
 
@@ -738,7 +718,7 @@ def chairs(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     summary="Förslag på ordförande (CH2)",
 )
 def chairs_proposal(
-    request: HttpRequest, slug: str, query: Query[YearQuery]
+    request: HttpRequest, slug: str, query: Query[NextYearQuery]
 ) -> list[dict[str, Any]]:
     _user, network = _network(request, slug)
     year = query.year or timezone.localdate().year + 1
@@ -760,13 +740,13 @@ def appoint_chairs(
     request: HttpRequest, slug: str, payload: ChairsIn
 ) -> tuple[int, dict[str, Any]]:
     user, network = _network(request, slug, write=True)
-    munis = _municipalities(payload.municipalities)
+    munis = municipalities_by_code(payload.municipalities)
     by_code = {m.code: m for m in munis}
     people = {}
     for code, person_id in payload.people.items():
         if code not in by_code:
             raise ApiError(400, "invalid", _("Personen måste höra till en vald ordförandekommun."))
-        people[by_code[code].pk] = _people([person_id])[0]
+        people[by_code[code].pk] = people_by_id([person_id])[0]
     term = services.appoint_chairs(
         user,
         network,

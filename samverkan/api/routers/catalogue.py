@@ -10,7 +10,8 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from samverkan.api.auth import CATALOGUE, actor
-from samverkan.api.schemas import ErrorOut, MunicipalityOut, NetworkDetailOut, NetworkListOut
+from samverkan.api.kit import errors
+from samverkan.api.schemas import MunicipalityOut, NetworkDetailOut, NetworkListOut
 from samverkan.cooperation.models import Municipality, PopulationFigure
 from samverkan.networks.models import Membership, Network, YearPlan
 from samverkan.networks.selectors import (
@@ -41,7 +42,7 @@ class CatalogueQuery(Schema):
 
 @router.get(
     "/networks",
-    response={200: NetworkListOut, 401: ErrorOut, 422: ErrorOut},
+    response={200: NetworkListOut, **errors(401, 422)},
     summary="Nätverken i katalogen",
     description="Anonymous callers see active and closed networks, without contact details.",
 )
@@ -73,7 +74,7 @@ def list_networks(request: HttpRequest, query: Query[CatalogueQuery]) -> dict[st
 
 @router.get(
     "/networks/{slug}",
-    response={200: NetworkDetailOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: NetworkDetailOut, **errors(401, 404)},
     summary="Ett nätverk",
 )
 def get_network(request: HttpRequest, slug: str) -> dict[str, Any]:
@@ -87,7 +88,7 @@ def get_network(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 @router.get(
     "/municipalities",
-    response={200: list[MunicipalityOut], 401: ErrorOut},
+    response={200: list[MunicipalityOut], **errors(401)},
     summary="Kommunerna i samverkan",
 )
 def list_municipalities(request: HttpRequest) -> list[dict[str, Any]]:

@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
-from pydantic import Field
+from ninja import Query, Router
 
 from samverkan.api.auth import require_secretariat, require_signed_in
-from samverkan.api.schemas import ComplianceOut, ErrorOut
+from samverkan.api.kit import YearQuery, errors
+from samverkan.api.schemas import ComplianceOut
 from samverkan.compliance.registry import as_of_for_year
 from samverkan.compliance.selectors import evaluate, verdicts_document
 from samverkan.networks.models import Network
@@ -20,13 +20,9 @@ from samverkan.people import policy
 router = Router(tags=["Regelefterlevnad"])
 
 
-class YearQuery(Schema):
-    year: int | None = Field(None, ge=2000, le=2100, description="Defaults to this year")
-
-
 @router.get(
     "/compliance",
-    response={200: ComplianceOut, 401: ErrorOut, 403: ErrorOut, 422: ErrorOut},
+    response={200: ComplianceOut, **errors(401, 403, 422)},
     summary="Alla nätverks regelefterlevnad (sekretariatet)",
 )
 def all_verdicts(request: HttpRequest, query: Query[YearQuery]) -> dict[str, Any]:
@@ -39,7 +35,7 @@ def all_verdicts(request: HttpRequest, query: Query[YearQuery]) -> dict[str, Any
 
 @router.get(
     "/compliance/{slug}",
-    response={200: ComplianceOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: ComplianceOut, **errors(401, 403, 404, 422)},
     summary="Ett nätverks regelefterlevnad (samordnare och sekretariatet)",
 )
 def network_verdicts(request: HttpRequest, slug: str, query: Query[YearQuery]) -> dict[str, Any]:

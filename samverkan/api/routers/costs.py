@@ -13,14 +13,13 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from samverkan.api.auth import require_secretariat, require_signed_in
-from samverkan.api.schemas import ErrorOut
+from samverkan.api.kit import ERRORS, NETWORK, YearQuery
 from samverkan.costs import selectors, services
 from samverkan.costs.models import Cost
 from samverkan.networks.models import Network
 from samverkan.people import policy
 
 router = Router(tags=["Kostnader"])
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
 class AllocationOut(Schema):
@@ -31,7 +30,7 @@ class AllocationOut(Schema):
     amount_ore: int
 
 
-class PlanOut(Schema):
+class AllocationPlanOut(Schema):
     amount_ore: int
     method: str
     allocations: list[AllocationOut]
@@ -51,7 +50,7 @@ class CostOut(Schema):
     invoiced_on: datetime.date | None
     credit_of: int | None
     replaces: int | None
-    allocation: PlanOut
+    allocation: AllocationPlanOut
 
 
 class CostIn(Schema):
@@ -64,10 +63,6 @@ class CostIn(Schema):
 class PreviewQuery(Schema):
     date: datetime.date
     amount_ore: int | float
-
-
-class YearQuery(Schema):
-    year: int | None = Field(None, ge=2000, le=2100)
 
 
 def cost_out(cost: Cost) -> dict[str, Any]:
@@ -106,7 +101,7 @@ def _cost(request: HttpRequest, cost_id: int) -> tuple[Any, Cost]:
 
 
 @router.get(
-    "/networks/{slug}/costs",
+    NETWORK + "/costs",
     response={200: list[CostOut], **ERRORS},
     summary="Nätverkets kostnader med fördelning (PR2)",
 )
@@ -116,7 +111,7 @@ def list_costs(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 
 
 @router.post(
-    "/networks/{slug}/costs",
+    NETWORK + "/costs",
     response={201: CostOut, **ERRORS},
     summary="Registrera en kostnad; den fördelas direkt (PR2)",
 )
@@ -134,8 +129,8 @@ def create_cost(request: HttpRequest, slug: str, payload: CostIn) -> tuple[int, 
 
 
 @router.get(
-    "/networks/{slug}/costs/allocation",
-    response={200: PlanOut, **ERRORS},
+    NETWORK + "/costs/allocation",
+    response={200: AllocationPlanOut, **ERRORS},
     summary="Visa en fördelning utan att spara (som manage.py costs allocate)",
 )
 def preview_allocation(request: HttpRequest, slug: str, query: Query[PreviewQuery]) -> Any:

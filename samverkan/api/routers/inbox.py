@@ -10,14 +10,12 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from samverkan.api.auth import require_signed_in
-from samverkan.api.schemas import ErrorOut
+from samverkan.api.kit import ERRORS
 from samverkan.notifications import services as notification_services
 from samverkan.notifications.models import Notification
 from samverkan.people import policy
 
 router = Router(tags=["Inkorg"])
-
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
 class NotificationOut(Schema):

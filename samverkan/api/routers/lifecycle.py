@@ -16,9 +16,8 @@ from ninja import File, Form, Router, Schema, UploadedFile
 from pydantic import Field
 
 from samverkan.api.auth import require_signed_in
-from samverkan.api.routers.municipalities import municipality_by_slug
-from samverkan.api.schemas import ErrorOut
-from samverkan.cooperation.models import Area
+from samverkan.api.kit import ERRORS, area_by_slug, municipality_by_slug
+from samverkan.api.kit import NETWORK as N
 from samverkan.networks.lifecycle import services as lifecycle
 from samverkan.networks.lifecycle.export import export_network
 from samverkan.networks.lifecycle.starting import load_start_facts, missing_steps
@@ -33,9 +32,6 @@ from samverkan.networks.models import (
 from samverkan.people import policy
 
 router = Router(tags=["Nätverkets livscykel"])
-
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
-N = "/networks/{slug}"
 
 
 # ---- schemas -----------------------------------------------------------------------------------
@@ -73,7 +69,7 @@ class StartOut(Schema):
     invitations: list[InvitationOut]
 
 
-class AnswerIn(Schema):
+class InvitationAnswerIn(Schema):
     answer: Literal["yes", "no"]
 
 
@@ -109,7 +105,7 @@ class MaterialOut(Schema):
     reviewed_on: datetime.date | None
 
 
-class QuestionIn(Schema):
+class SecretariatQuestionIn(Schema):
     topic: Literal["graphic_manual", "purpose", "organisation", "other"]
     subject: str = Field(max_length=200)
     text: str = Field(max_length=10000)
@@ -126,7 +122,7 @@ class MessageOut(Schema):
     created_at: datetime.datetime
 
 
-class QuestionOut(Schema):
+class SecretariatQuestionOut(Schema):
     id: int
     network: str
     topic: str
@@ -217,7 +213,7 @@ def _question_out(q: Question) -> dict[str, Any]:
 @router.post("/proposals", response={201: StartOut, **ERRORS}, summary="Föreslå ett nätverk")
 def propose(request: HttpRequest, payload: ProposeIn) -> Any:
     user = require_signed_in(request)
-    area = get_object_or_404(Area, slug=payload.area)
+    area = area_by_slug(payload.area)
     network = lifecycle.propose_network(user, name=payload.name, area=area, reason=payload.reason)
     return 201, _start(network)
 
@@ -244,7 +240,7 @@ def invite(request: HttpRequest, slug: str) -> Any:
     response={200: StartOut, **ERRORS},
     summary="Kommunens svar på inbjudan (ja registrerar att förvaltningsledningen är tillfrågad)",
 )
-def answer(request: HttpRequest, slug: str, municipality: str, payload: AnswerIn) -> Any:
+def answer(request: HttpRequest, slug: str, municipality: str, payload: InvitationAnswerIn) -> Any:
     user, network = _network(request, slug)
     participation = lifecycle.find_invitation(network, municipality_by_slug(municipality))
     lifecycle.answer_invitation(user, participation, answer=payload.answer)
@@ -366,7 +362,7 @@ def material_review(request: HttpRequest, slug: str, material_id: int) -> Any:
 
 @router.get(
     N + "/questions",
-    response={200: list[QuestionOut], **ERRORS},
+    response={200: list[SecretariatQuestionOut], **ERRORS},
     summary="Mina frågor (sekretariatet: alla)",
 )
 def question_list(request: HttpRequest, slug: str) -> Any:
@@ -380,10 +376,10 @@ def question_list(request: HttpRequest, slug: str) -> Any:
 
 @router.post(
     N + "/questions",
-    response={201: QuestionOut, **ERRORS},
+    response={201: SecretariatQuestionOut, **ERRORS},
     summary="Ställ en fråga till sekretariatet (ST1)",
 )
-def question_ask(request: HttpRequest, slug: str, payload: QuestionIn) -> Any:
+def question_ask(request: HttpRequest, slug: str, payload: SecretariatQuestionIn) -> Any:
     user, network = _network(request, slug)
     question = material_services.ask_question(user, network, **payload.model_dump())
     return 201, _question_out(question)
@@ -391,7 +387,7 @@ def question_ask(request: HttpRequest, slug: str, payload: QuestionIn) -> Any:
 
 @router.post(
     N + "/questions/{int:question_id}/messages",
-    response={201: QuestionOut, **ERRORS},
+    response={201: SecretariatQuestionOut, **ERRORS},
     summary="Svara eller fråga vidare i tråden",
 )
 def question_reply(request: HttpRequest, slug: str, question_id: int, payload: MessageIn) -> Any:

@@ -13,7 +13,7 @@ from ninja import File, Form, Query, Router, Schema, UploadedFile
 from pydantic import Field
 
 from samverkan.api.auth import require_signed_in
-from samverkan.api.schemas import ErrorOut
+from samverkan.api.kit import ERRORS, NETWORK, YearQuery, municipality_by_slug
 from samverkan.cooperation.models import Municipality
 from samverkan.meetings import attendance as attendance_services
 from samverkan.meetings import feeds, selectors, services
@@ -25,15 +25,10 @@ from samverkan.people.models import Person
 
 router = Router(tags=["Möten"])
 
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
-M = "/networks/{slug}/meetings"
+M = NETWORK + "/meetings"
 
 
 # ---- schemas -----------------------------------------------------------------------------------
-
-
-class YearQuery(Schema):
-    year: int | None = Field(None, ge=2000, le=2100, description="Defaults to this year")
 
 
 class AgendaItemOut(Schema):
@@ -245,7 +240,7 @@ def _detail(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
 
 
 def _host(slug: str | None) -> Municipality | None:
-    return get_object_or_404(Municipality, slug=slug) if slug else None
+    return municipality_by_slug(slug) if slug else None
 
 
 # ---- reads -------------------------------------------------------------------------------------
@@ -275,7 +270,7 @@ def meeting_calendar(request: HttpRequest, slug: str, meeting_id: int) -> HttpRe
 
 
 @router.get(
-    "/networks/{slug}/attendance",
+    NETWORK + "/attendance",
     response={200: StatsOut, **ERRORS},
     summary="Närvaro per kommun och person ett år (P3)",
 )
@@ -549,30 +544,23 @@ def unrecord(request: HttpRequest, slug: str, meeting_id: int, person_id: int) -
 # ---- calendar feeds ----------------------------------------------------------------------------
 
 
-def _feed_action(user: Any, action: str, **owner: Any) -> dict[str, Any]:
-    current = feeds.live_feed(**owner)
-    if action == "create" or (current is None and action == "renew"):
-        current = feeds.get_or_create_feed(user, **owner)
-    elif current is not None and action == "renew":
-        current = feeds.renew_feed(user, current)
-    elif current is not None and action == "revoke":
-        feeds.revoke_feed(user, current)
-        current = None
+def _feed_out(change: feeds.FeedChange) -> dict[str, Any]:
+    feed = change.feed
     return {
-        "url": current.full_url if current else None,
-        "created_at": current.created_at if current else None,
+        "url": feed.full_url if feed else None,
+        "created_at": feed.created_at if feed else None,
     }
 
 
 @router.post(
-    "/networks/{slug}/calendar-feed",
+    NETWORK + "/calendar-feed",
     response={200: FeedOut, **ERRORS},
     summary="Nätverkets kalenderflöde: visa, byt eller spärra den hemliga adressen",
 )
 def network_feed(request: HttpRequest, slug: str, payload: FeedIn) -> dict[str, Any]:
     user = require_signed_in(request)
     network = policy.get_network_for(user, slug)
-    return _feed_action(user, payload.action, network=network)
+    return _feed_out(feeds.change_feed(user, payload.action, network=network))
 
 
 @router.post(
@@ -585,4 +573,4 @@ def my_feed(request: HttpRequest, payload: FeedIn) -> dict[str, Any]:
     person = policy.viewer_for(user).person
     if person is None:
         raise PermissionDenied(_("Kontot hör inte till någon person."))
-    return _feed_action(user, payload.action, person=person)
+    return _feed_out(feeds.change_feed(user, payload.action, person=person))

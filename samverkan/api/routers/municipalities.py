@@ -11,14 +11,16 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from samverkan.api.auth import require_secretariat, require_signed_in
-from samverkan.api.schemas import ErrorOut
-from samverkan.cooperation.models import Area, ManagementContact, Municipality
+from samverkan.api.kit import ERRORS, area_by_slug, municipality_by_slug
+from samverkan.cooperation.models import ManagementContact
 from samverkan.networks.lifecycle import services as lifecycle
-from samverkan.networks.models import Network, Participation
+from samverkan.networks.models import Participation
+from samverkan.networks.municipalities.selectors import (
+    municipality_networks,
+    pending_consultations,
+)
 
 router = Router(tags=["Kommuner"])
-
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
 class MunicipalityNetworkOut(Schema):
@@ -29,7 +31,7 @@ class MunicipalityNetworkOut(Schema):
     left_on: datetime.date | None
 
 
-class MunicipalityOut(Schema):
+class MunicipalityNetworksOut(Schema):
     slug: str
     name: str
     code: str
@@ -38,22 +40,18 @@ class MunicipalityOut(Schema):
     pending_consultations: list[str] = Field(description="Slugs of networks awaiting an answer")
 
 
-class ContactIn(Schema):
+class ManagementContactIn(Schema):
     area: str = Field(max_length=100, description="Area slug")
     email: str = Field(max_length=254)
     name: str = Field("", max_length=200)
     title: str = Field("", max_length=200)
 
 
-class ContactOut(Schema):
+class ManagementContactOut(Schema):
     id: int
     area: str
     name: str
     email: str
-
-
-def municipality_by_slug(slug: str) -> Municipality:
-    return get_object_or_404(Municipality, slug=slug)
 
 
 # ---- municipalities and their management contacts ----------------------------------------------
@@ -61,14 +59,13 @@ def municipality_by_slug(slug: str) -> Municipality:
 
 @router.get(
     "/municipalities/{slug}",
-    response={200: MunicipalityOut, **ERRORS},
+    response={200: MunicipalityNetworksOut, **ERRORS},
     summary="Kommunens nätverk och väntande samråd",
 )
 def municipality(request: HttpRequest, slug: str) -> Any:
     require_signed_in(request)
     muni = municipality_by_slug(slug)
-    today = timezone.localdate()
-    rows = Participation.objects.filter(municipality=muni).select_related("network")
+    networks = municipality_networks(muni, timezone.localdate())
 
     def out(p: Participation) -> dict[str, Any]:
         return {
@@ -83,30 +80,20 @@ def municipality(request: HttpRequest, slug: str) -> Any:
         "slug": muni.slug,
         "name": muni.name,
         "code": muni.code,
-        "taking_part": [
-            out(p)
-            for p in rows
-            if p.joined_on
-            and (p.left_on is None or p.left_on >= today)
-            and p.network.status != Network.Status.CLOSED
-        ],
-        "left": [out(p) for p in rows if p.left_on is not None and p.left_on < today],
-        "pending_consultations": [
-            p.network.slug
-            for p in rows
-            if p.invited_on and not p.answer and p.network.status in lifecycle.OPEN_PROPOSAL
-        ],
+        "taking_part": [out(p) for p in networks.current],
+        "left": [out(p) for p in networks.left],
+        "pending_consultations": [p.network.slug for p in pending_consultations(muni)],
     }
 
 
 @router.post(
     "/municipalities/{slug}/management-contacts",
-    response={201: ContactOut, **ERRORS},
+    response={201: ManagementContactOut, **ERRORS},
     summary="Registrera förvaltningsledning (sekretariatet)",
 )
-def contact_add(request: HttpRequest, slug: str, payload: ContactIn) -> Any:
+def contact_add(request: HttpRequest, slug: str, payload: ManagementContactIn) -> Any:
     user = require_secretariat(request)
-    area = get_object_or_404(Area, slug=payload.area)
+    area = area_by_slug(payload.area)
     contact = lifecycle.add_management_contact(
         user,
         municipality_by_slug(slug),

@@ -10,14 +10,13 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from samverkan.api.auth import require_secretariat, require_signed_in
-from samverkan.api.schemas import ErrorOut
+from samverkan.api.kit import ERRORS
 from samverkan.people import policy
 from samverkan.reports.matrix import LABELS, participation_matrix
 from samverkan.surveys import selectors, services
 from samverkan.surveys.models import SurveyRound
 
 router = Router(tags=["Enkäter och rapporter"])
-ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 
 
 class QuestionOut(Schema):

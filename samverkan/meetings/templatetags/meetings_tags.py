@@ -1,24 +1,10 @@
-"""`{% load meetings_tags %}{% municipality_attendance municipality year %}`: the P3
-attendance table for a municipality's page (issue 5, item 3)."""
+"""`{% load meetings_tags %}{% meetings_link network %}`: the way to a network's meetings."""
 
 from typing import Any
 
 from django import template
-from django.utils import timezone
-
-from samverkan.meetings.selectors import municipality_attendance as attendance_rows
 
 register = template.Library()
-
-
-@register.inclusion_tag("meetings/_municipality_attendance.html")
-def municipality_attendance(municipality: Any, year: int | None = None) -> dict[str, Any]:
-    year = year or timezone.localdate().year
-    return {
-        "municipality": municipality,
-        "year": year,
-        "rows": attendance_rows(municipality, year),
-    }
 
 
 @register.inclusion_tag("meetings/_network_link.html", takes_context=True)

@@ -6,7 +6,6 @@ number of queries. S1-S4 use the same step logic as the activation service (star
 
 from collections import defaultdict
 
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -16,7 +15,7 @@ from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.cooperation.models import ManagementContact, Municipality
 from samverkan.networks.lifecycle.activity import is_inactive, last_activity
 from samverkan.networks.lifecycle.starting import StartFacts, Step, founding_plan, missing_steps
-from samverkan.networks.models import Material, Membership, Network, Participation, YearPlan
+from samverkan.networks.models import Membership, Network, Participation, YearPlan
 
 OPEN = (Network.Status.PROPOSED, Network.Status.STARTING)
 
@@ -54,15 +53,8 @@ def load_lifecycle_facts(snap: Snapshot) -> None:
                 coordinators=f.current_roles(Membership.Role.COORDINATOR),
             )
     last = last_activity(active_ids, snap.as_of) if active_ids else {}
-    material = {
-        row["network_id"]: row
-        for row in Material.objects.filter(network_id__in=list(by_id))
-        .values("network_id")
-        .annotate(total=Count("pk"), unreviewed=Count("pk", filter=Q(reviewed_on__isnull=True)))
-    }
     for i, f in by_id.items():
         f.extra["last_activity"] = last.get(i)
-        f.extra["material"] = material.get(i, {"total": 0, "unreviewed": 0})
 
 
 def _progress_url(facts: NetworkFacts) -> str:
@@ -150,21 +142,3 @@ def c1_activity(facts: NetworkFacts, snap: Snapshot) -> Verdict:
             url,
         )
     return Verdict("C1", Status.OK, _("Senaste aktivitet %(day)s.") % {"day": last})
-
-
-@rule("N5", gettext_lazy("Material följer den grafiska manualen"))
-def n5_material(facts: NetworkFacts, snap: Snapshot) -> Verdict:
-    """N5: network material can be marked reviewed against the graphic manual (warning only)."""
-    counts = facts.extra.get("material", {"total": 0, "unreviewed": 0})
-    url = reverse("networks:material", kwargs={"slug": facts.network.slug})
-    if counts["total"] == 0:
-        return Verdict("N5", Status.NOT_APPLICABLE, _("Nätverket har inget material uppladdat."))
-    if counts["unreviewed"]:
-        return Verdict(
-            "N5",
-            Status.WARNING,
-            _("%(n)d av %(total)d material är inte granskade mot den grafiska manualen.")
-            % {"n": counts["unreviewed"], "total": counts["total"]},
-            url,
-        )
-    return Verdict("N5", Status.OK, _("Allt material är granskat mot den grafiska manualen."), url)

@@ -1,6 +1,6 @@
 """The life of a network, from proposal to archive (SPEC §4; S1-S4, P1, P2, C1).
 
-Services follow networks/services.py: the acting user first, access through people.policy,
+Services follow networks/services.py: the acting user first, access through the access modules,
 rules named by ID, one transaction, the verb in the history, notices through notify() (which
 e-mails only after commit)."""
 
@@ -21,7 +21,10 @@ from samverkan.networks.lifecycle.starting import load_start_facts, missing_step
 from samverkan.networks.lifecycle.tokens import read_answer_token
 from samverkan.networks.models import Membership, Network, Participation, ParticipationRequest
 from samverkan.networks.services import refresh_search_text, unique_slug
-from samverkan.people import policy
+from samverkan.cooperation.access import can_act_for_municipality
+from samverkan.networks.access import require_can_edit
+from samverkan.networks.lifecycle.access import can_answer_invitation, can_propose_network
+from samverkan.people.access import person_for, require_secretariat
 from samverkan.people.models import Person
 
 Status = Network.Status
@@ -49,7 +52,7 @@ def propose_network(
 ) -> Network:
     """Any reader or the secretariat proposes a network; every member municipality is invited
     at once through its management for the area (S1)."""
-    if not policy.can_propose_network(actor):
+    if not can_propose_network(actor):
         raise PermissionDenied(_("Logga in för att föreslå ett nätverk."))
     name, reason = name.strip(), reason.strip()
     if not name:
@@ -67,7 +70,7 @@ def propose_network(
             status=Status.PROPOSED,
             proposal_reason=reason,
             proposed_on=day,
-            proposed_by=policy.viewer_for(actor).person,
+            proposed_by=person_for(actor),
         )
         _invite_missing(network, day)
         refresh_search_text(network)
@@ -104,7 +107,7 @@ def invite_members(
 ) -> list[Participation]:
     """Invite the member municipalities not yet invited: one that joined the cooperation later,
     or one whose management contact was registered since (S1). Those already invited are left."""
-    policy.require_can_edit(actor, network)
+    require_can_edit(actor, network)
     if network.status not in OPEN_PROPOSAL:
         raise ServiceError(_("Inbjudningar skickas bara medan nätverket startas."))
     with transaction.atomic(), acting(actor, "invite_members"):
@@ -139,7 +142,7 @@ def answer_invitation(
         if person is None:
             raise ServiceError(_("Länken är ogiltig. Kontrollera att hela länken kom med."))
         acting_user = person.user or actor
-    elif not policy.can_answer_invitation(actor, participation):
+    elif not can_answer_invitation(actor, participation):
         raise PermissionDenied(
             _("Bara förvaltningsledningen i %(muni)s eller sekretariatet kan svara.")
             % {"muni": participation.municipality.name}
@@ -222,7 +225,7 @@ def activate_network(
     """Start the network. Refused until every member municipality was invited, a majority said
     yes, each yes was consulted, a founding plan is adopted and a coordinator appointed; the
     refusal lists every missing step, each naming its rule (S1, S2, S3, S4)."""
-    policy.require_can_edit(actor, network)
+    require_can_edit(actor, network)
     day = _today(today)
     with transaction.atomic(), acting(actor, "activate_network"):
         given, network = network, Network.objects.select_for_update().get(pk=network.pk)
@@ -270,7 +273,7 @@ def _coordinators(network: Network, day: datetime.date) -> list[Person]:
 def _check_can_request(
     actor: Any, network: Network, municipality: Municipality, day: datetime.date
 ) -> None:
-    if not policy.can_act_for_municipality(actor, municipality):
+    if not can_act_for_municipality(actor, municipality):
         raise PermissionDenied(
             _("Du kan bara begära detta för din egen kommun (%(muni)s gäller inte dig).")
             % {"muni": municipality.name}
@@ -353,7 +356,7 @@ def _create_request(
             municipality=municipality,
             kind=kind,
             reason=reason,
-            requested_by=policy.viewer_for(actor).person,
+            requested_by=person_for(actor),
             requested_on=day,
         )
         notices.participation_requested(request, _coordinators(network, day))
@@ -368,7 +371,7 @@ def decide_participation_request(
     today: datetime.date | None = None,
 ) -> ParticipationRequest:
     """The coordinator (or the secretariat) confirms or declines; dates are kept (P1, P2)."""
-    policy.require_can_edit(actor, request.network)
+    require_can_edit(actor, request.network)
     day = _today(today)
     verb = "confirm_participation_request" if confirm else "decline_participation_request"
     with transaction.atomic(), acting(actor, verb):
@@ -382,7 +385,7 @@ def decide_participation_request(
         request.state = (
             ParticipationRequest.State.CONFIRMED if confirm else ParticipationRequest.State.DECLINED
         )
-        request.decided_by = policy.viewer_for(actor).person
+        request.decided_by = person_for(actor)
         request.decided_on = day
         request.save(update_fields=["state", "decided_by", "decided_on"])
         notices.participation_decided(request)
@@ -415,7 +418,7 @@ def close_network(
 ) -> Network:
     """C1: a coordinator or the secretariat closes the network with a reason; the management of
     every participating municipality and the secretariat are told. Everything stays readable."""
-    policy.require_can_edit(actor, network)
+    require_can_edit(actor, network)
     reason = reason.strip()
     if not reason:
         raise ServiceError(_("Ange varför nätverket avslutas (C1)."), field="reason")
@@ -476,7 +479,7 @@ def add_management_contact(
     that area that could not reach the municipality invite it now (S1)."""
     from samverkan.people.services import find_or_create_person
 
-    policy.require_secretariat(actor)
+    require_secretariat(actor)
     day = _today(today)
     with transaction.atomic(), acting(actor, "add_management_contact"):
         person = find_or_create_person(
@@ -491,6 +494,6 @@ def add_management_contact(
 
 
 def remove_management_contact(actor: Any, contact: ManagementContact) -> None:
-    policy.require_secretariat(actor)
+    require_secretariat(actor)
     with transaction.atomic(), acting(actor, "remove_management_contact"):
         contact.delete()

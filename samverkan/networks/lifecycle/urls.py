@@ -1,15 +1,13 @@
-"""URLs of the lifecycle pages, included from networks/urls.py (kept apart from the
-foundation's views so that both can grow without stepping on each other)."""
+"""URLs of the lifecycle pages, in the networks namespace (samverkan/urls.py joins them)."""
 
 from django.urls import path
 
 from samverkan.networks.lifecycle import views
-from samverkan.networks.material import views as material_views
 
+# Before "<slug>/", which would otherwise take them for a network's slug.
 before_slug = [
     path("foreslaa/", views.propose, name="propose"),
     path("svar/<str:token>/", views.answer_link, name="answer_link"),
-    path("fragor/", material_views.question_inbox, name="question_inbox"),
 ]
 
 after_slug = [
@@ -21,8 +19,4 @@ after_slug = [
     path("<slug:slug>/deltagande/<int:pk>/beslut/", views.decide, name="decide"),
     path("<slug:slug>/avsluta/", views.close, name="close"),
     path("<slug:slug>/export.json", views.export, name="export"),
-    path("<slug:slug>/material/", material_views.material, name="material"),
-    path("<slug:slug>/material/<int:pk>/granskad/", material_views.review, name="review"),
-    path("<slug:slug>/fragor/", material_views.questions, name="questions"),
-    path("<slug:slug>/fragor/<int:pk>/", material_views.question, name="question"),
 ]

@@ -27,7 +27,11 @@ from samverkan.networks.lifecycle.starting import load_start_facts, missing_step
 from samverkan.networks.lifecycle.tokens import read_answer_token
 from samverkan.networks.models import Network, Participation, ParticipationRequest
 from samverkan.notifications.models import Notification
-from samverkan.people import policy
+from samverkan.cooperation.access import municipalities_to_act_for
+from samverkan.networks import access
+from samverkan.networks.access import Need
+from samverkan.networks.lifecycle import access as lifecycle_access
+from samverkan.people.access import viewer_for
 
 
 def _form_error(form: Any, error: ServiceError) -> None:
@@ -53,11 +57,11 @@ def propose(request: HttpRequest) -> HttpResponse:
 @login_required
 def progress(request: HttpRequest, slug: str) -> HttpResponse:
     """The proposal's steps, for everybody involved (S1-S4)."""
-    network = policy.get_network_for(request.user, slug)
+    network = access.get_network_for(request.user, slug)
     today = timezone.localdate()
     facts = load_start_facts(network, today)
     contacts = lifecycle.management_contacts(network.area_id, [m.pk for m in facts.members])
-    viewer = policy.viewer_for(request.user)
+    viewer = viewer_for(request.user)
     rows = []
     for municipality in facts.members:
         participation = facts.participations.get(municipality.pk)
@@ -84,7 +88,7 @@ def progress(request: HttpRequest, slug: str) -> HttpResponse:
         "rows": rows,
         "steps": missing_steps(facts) if network.status in lifecycle.OPEN_PROPOSAL else [],
         "informed": informed,
-        "can_edit": policy.can_edit_network(request.user, network),
+        "can_edit": access.can_edit_network(request.user, network),
         "answer_form": AnswerForm(),
         "open": network.status in lifecycle.OPEN_PROPOSAL,
     }
@@ -94,12 +98,7 @@ def progress(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
-    participation = get_object_or_404(
-        Participation.objects.select_related("municipality", "network__area"),
-        pk=pk,
-        network=network,
-    )
+    participation = lifecycle_access.get_participation_for(request.user, slug, pk)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Svara ja eller nej."))
@@ -154,7 +153,7 @@ def answer_link(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_POST
 def invite(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug, for_write=True)
+    network = access.get_network_for(request.user, slug, need=Need.EDIT)
     try:
         invited = lifecycle.invite_members(request.user, network)
     except ServiceError as error:
@@ -171,7 +170,7 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def activate(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug, for_write=True)
+    network = access.get_network_for(request.user, slug, need=Need.EDIT)
     try:
         lifecycle.activate_network(request.user, network)
     except RuleViolation as error:
@@ -186,21 +185,11 @@ def activate(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(network)
 
 
-def _request_municipalities(request: HttpRequest) -> Any:
-    viewer = policy.viewer_for(request.user)
-    members = Municipality.objects.members_on(timezone.localdate())
-    if viewer.is_secretariat:
-        return members
-    if viewer.person is None or viewer.person.municipality_id is None:
-        return members.none()
-    return members.filter(pk=viewer.person.municipality_id)
-
-
 @login_required
 def participation(request: HttpRequest, slug: str) -> HttpResponse:
     """Who takes part, who left, pending requests; join or leave (P1, P2)."""
-    network = policy.get_network_for(request.user, slug)
-    municipalities = _request_municipalities(request)
+    network = access.get_network_for(request.user, slug)
+    municipalities = municipalities_to_act_for(request.user)
     form = ParticipationRequestForm(request.POST or None, municipalities=municipalities)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -233,7 +222,7 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
         "requests": requests,
         "form": form,
         "can_request": network.status == Network.Status.ACTIVE and municipalities.exists(),
-        "can_edit": policy.can_edit_network(request.user, network),
+        "can_edit": access.can_edit_network(request.user, network),
         "today": timezone.localdate(),
     }
     return render(request, "networks/participation.html", context)
@@ -242,8 +231,7 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug, for_write=True)
-    req = get_object_or_404(ParticipationRequest, pk=pk, network=network)
+    req = lifecycle_access.get_participation_request_for(request.user, slug, pk)
     try:
         lifecycle.decide_participation_request(
             request.user, req, confirm=request.POST.get("decision") == "confirm"
@@ -256,7 +244,7 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def close(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug, for_write=True)
+    network = access.get_network_for(request.user, slug, need=Need.EDIT)
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -272,9 +260,7 @@ def close(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def export(request: HttpRequest, slug: str) -> HttpResponse:
     """The whole network as one JSON document, for archiving (C1)."""
-    network = policy.get_network_for(request.user, slug)
-    if not policy.can_read_internal(request.user, network):
-        raise policy.PermissionDenied(_("Exporten är till för nätverket och sekretariatet."))
+    network = lifecycle_access.get_network_to_export(request.user, slug)
     document = export_network(network)
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2),

@@ -13,15 +13,18 @@ from samverkan.core.errors import ServiceError
 from samverkan.history.context import acting
 from samverkan.networks.lifecycle import notices
 from samverkan.networks.models import Material, Network, Question, QuestionMessage
-from samverkan.people import policy
+from samverkan.networks.material.access import (
+    require_can_manage_material,
+    require_can_see_question,
+)
+from samverkan.people.access import person_for, require_secretariat, viewer_for
 
 MAX_MATERIAL_BYTES = 20 * 1024 * 1024
 
 
 def add_material(actor: Any, network: Network, *, title: str, file: UploadedFile) -> Material:
     """N5: the coordinator or secretary keeps the network's material."""
-    if not policy.can_manage_material(actor, network):
-        raise PermissionDenied(_("Du får inte lägga till material i det här nätverket."))
+    require_can_manage_material(actor, network)
     title = title.strip()
     if not title:
         raise ServiceError(_("Ge materialet en titel."), field="title")
@@ -29,7 +32,7 @@ def add_material(actor: Any, network: Network, *, title: str, file: UploadedFile
         raise ServiceError(_("Filen är större än 20 MB."), field="file")
     with transaction.atomic(), acting(actor, "add_material"):
         return Material.objects.create(
-            network=network, title=title, file=file, uploaded_by=policy.viewer_for(actor).person
+            network=network, title=title, file=file, uploaded_by=person_for(actor)
         )
 
 
@@ -37,19 +40,19 @@ def mark_material_reviewed(
     actor: Any, material: Material, *, today: datetime.date | None = None
 ) -> Material:
     """N5: the secretariat marks material as reviewed against the graphic manual."""
-    policy.require_secretariat(actor)
+    require_secretariat(actor)
     if material.reviewed_on is not None:
         return material
     with transaction.atomic(), acting(actor, "review_material"):
         material.reviewed_on = today or timezone.localdate()
-        material.reviewed_by = policy.viewer_for(actor).person
+        material.reviewed_by = person_for(actor)
         material.save(update_fields=["reviewed_on", "reviewed_by"])
     return material
 
 
 def ask_question(actor: Any, network: Network, *, topic: str, subject: str, text: str) -> Question:
     """ST1: anyone signed in asks the secretariat about a network; the secretariat is told."""
-    person = policy.viewer_for(actor).person
+    person = person_for(actor)
     if person is None:
         raise PermissionDenied(_("Ditt konto är inte kopplat till någon person."))
     subject, text = subject.strip(), text.strip()
@@ -70,12 +73,11 @@ def ask_question(actor: Any, network: Network, *, topic: str, subject: str, text
 
 def reply_to_question(actor: Any, question: Question, *, text: str) -> QuestionMessage:
     """ST1: the secretariat answers (the asker is told); the asker may follow up."""
-    if not policy.can_see_question(actor, question):
-        raise PermissionDenied(_("Frågan är mellan den som frågade och sekretariatet."))
+    require_can_see_question(actor, question)
     text = text.strip()
     if not text:
         raise ServiceError(_("Skriv ett svar."), field="text")
-    viewer = policy.viewer_for(actor)
+    viewer = viewer_for(actor)
     from_secretariat = viewer.is_secretariat and (
         viewer.person is None or viewer.person.pk != question.asker_id
     )

@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,17 +15,19 @@ from samverkan.core.errors import ServiceError
 from samverkan.networks.lifecycle.forms import MaterialForm, QuestionForm, ReplyForm
 from samverkan.networks.material import services
 from samverkan.networks.models import Material, Question
-from samverkan.people import policy
+from samverkan.networks import access
+from samverkan.networks.material import access as material_access
+from samverkan.people.access import is_secretariat, require_secretariat
 
 
 @login_required
 def material(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
-    can_manage = policy.can_manage_material(request.user, network)
+    network = access.get_network_for(request.user, slug)
+    can_manage = material_access.can_manage_material(request.user, network)
     form = MaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if not can_manage:
-            raise policy.PermissionDenied(_("Du får inte lägga till material."))
+            raise PermissionDenied(_("Du får inte lägga till material."))
         if form.is_valid():
             try:
                 services.add_material(request.user, network, **form.cleaned_data)
@@ -38,9 +41,9 @@ def material(request: HttpRequest, slug: str) -> HttpResponse:
         "items": network.material.select_related("uploaded_by", "reviewed_by"),
         "form": form,
         "can_manage": can_manage,
-        "is_secretariat": policy.is_secretariat(request.user),
+        "is_secretariat": is_secretariat(request.user),
         "manual_url": Cooperation.current().graphic_manual_url,
-        "can_edit": policy.can_edit_network(request.user, network),
+        "can_edit": access.can_edit_network(request.user, network),
     }
     return render(request, "networks/material.html", context)
 
@@ -48,8 +51,7 @@ def material(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
-    item = get_object_or_404(Material, pk=pk, network=network)
+    item = material_access.get_material_for(request.user, slug, pk)
     services.mark_material_reviewed(request.user, item)
     messages.success(request, _("%(title)s är granskat.") % {"title": item.title})
     return redirect("networks:material", slug=slug)
@@ -57,8 +59,7 @@ def review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def questions(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
-    viewer = policy.viewer_for(request.user)
+    network = access.get_network_for(request.user, slug)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -68,24 +69,20 @@ def questions(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("Frågan är skickad till sekretariatet."))
             return redirect(question)
-    rows = network.questions.select_related("asker")
-    if not viewer.is_secretariat:
-        rows = rows.filter(asker=viewer.person) if viewer.person else rows.none()
+    rows = material_access.visible_questions(request.user, network)
     context = {
         "network": network,
         "rows": rows,
         "form": form,
-        "can_edit": policy.can_edit_network(request.user, network),
+        "can_edit": access.can_edit_network(request.user, network),
     }
     return render(request, "networks/questions.html", context)
 
 
 @login_required
 def question(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
-    item = get_object_or_404(Question.objects.select_related("asker"), pk=pk, network=network)
-    if not policy.can_see_question(request.user, item):
-        raise Http404(_("Frågan finns inte."))
+    item = material_access.get_question_for(request.user, slug, pk)
+    network = item.network
     form = ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -107,7 +104,7 @@ def question(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def question_inbox(request: HttpRequest) -> HttpResponse:
     """ST1: the secretariat's list of every question, unanswered first."""
-    policy.require_secretariat(request.user)
+    require_secretariat(request.user)
     rows = Question.objects.select_related("network", "asker").order_by(
         F("answered_at").asc(nulls_first=True), "-created_at"
     )

@@ -15,11 +15,14 @@ from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import ManagementContact, Municipality
 from samverkan.core.errors import ServiceError
+from samverkan.core.plugins import render_sections
 from samverkan.networks.lifecycle import services as lifecycle
 from samverkan.networks.lifecycle.forms import ManagementContactForm
-from samverkan.networks.models import Membership, Network, Participation, ParticipationRequest
-from samverkan.networks.municipalities.page import register_section, render_sections
-from samverkan.people import policy
+from samverkan.networks.models import Membership, Network, ParticipationRequest
+from samverkan.networks.municipalities import selectors
+from samverkan.cooperation.access import get_management_contact_for, get_municipality
+from samverkan.networks.access import can_see_contacts
+from samverkan.people.access import is_secretariat, require_secretariat
 
 
 @login_required
@@ -31,11 +34,11 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality, slug=slug)
+    municipality = get_municipality(slug)
     today = timezone.localdate()
     context = {
         "municipality": municipality,
-        "sections": render_sections(request, municipality, today),
+        "sections": render_sections("municipality", request, municipality, today),
     }
     return render(request, "municipalities/detail.html", context)
 
@@ -43,8 +46,8 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
-    municipality = get_object_or_404(Municipality, slug=slug)
-    policy.require_secretariat(request.user)
+    municipality = get_municipality(slug)
+    require_secretariat(request.user)
     form = ManagementContactForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Fyll i verksamhetsområde, namn och en giltig e-postadress."))
@@ -60,8 +63,7 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def contact_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    municipality = get_object_or_404(Municipality, slug=slug)
-    contact = get_object_or_404(ManagementContact, pk=pk, municipality=municipality)
+    contact = get_management_contact_for(request.user, slug, pk)
     lifecycle.remove_management_contact(request.user, contact)
     messages.success(request, _("Förvaltningsledningen är borttagen."))
     return redirect("municipalities:detail", slug=slug)
@@ -71,23 +73,8 @@ def contact_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _networks(request: HttpRequest, municipality: Municipality, today: datetime.date) -> Any:
-    rows = list(
-        Participation.objects.filter(municipality=municipality, joined_on__isnull=False)
-        .select_related("network__area")
-        .order_by("network__name")
-    )
-    return {
-        "current": [
-            p
-            for p in rows
-            if p.network.status != Network.Status.CLOSED
-            and (p.left_on is None or p.left_on >= today)
-        ],
-        "left": [p for p in rows if p.left_on is not None and p.left_on < today],
-        "closed": [
-            p for p in rows if p.network.status == Network.Status.CLOSED and p.left_on is None
-        ],
-    }
+    networks = selectors.municipality_networks(municipality, today)
+    return {"current": networks.current, "left": networks.left, "closed": networks.closed}
 
 
 def _people(request: HttpRequest, municipality: Municipality, today: datetime.date) -> Any:
@@ -98,20 +85,11 @@ def _people(request: HttpRequest, municipality: Municipality, today: datetime.da
         .select_related("person", "network")
         .order_by("person__name", "network__name", "role")
     )
-    return {"memberships": memberships, "show_contacts": policy.can_see_contacts(request.user)}
+    return {"memberships": memberships, "show_contacts": can_see_contacts(request.user)}
 
 
 def _consultations(request: HttpRequest, municipality: Municipality, today: datetime.date) -> Any:
-    pending = (
-        Participation.objects.filter(
-            municipality=municipality,
-            invited_on__isnull=False,
-            answer="",
-            network__status__in=lifecycle.OPEN_PROPOSAL,
-        )
-        .select_related("network")
-        .order_by("invited_on")
-    )
+    pending = selectors.pending_consultations(municipality)
     requests = ParticipationRequest.objects.filter(
         municipality=municipality, state=ParticipationRequest.State.PENDING
     ).select_related("network")
@@ -122,15 +100,9 @@ def _contacts(request: HttpRequest, municipality: Municipality, today: datetime.
     contacts = ManagementContact.objects.filter(municipality=municipality).select_related(
         "area", "person"
     )
-    is_secretariat = policy.is_secretariat(request.user)
+    secretariat = is_secretariat(request.user)
     return {
         "contacts": contacts.order_by("area__name", "person__name"),
-        "can_edit": is_secretariat,
-        "form": ManagementContactForm() if is_secretariat else None,
+        "can_edit": secretariat,
+        "form": ManagementContactForm() if secretariat else None,
     }
-
-
-register_section("networks", "municipalities/_networks.html", _networks, order=10)
-register_section("consultations", "municipalities/_consultations.html", _consultations, order=20)
-register_section("people", "municipalities/_people.html", _people, order=30)
-register_section("contacts", "municipalities/_contacts.html", _contacts, order=40)

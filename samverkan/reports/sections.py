@@ -1,22 +1,22 @@
+"""The reports' panels on other rooms' pages."""
+
+import datetime
 from typing import Any
 
-from django import template
-from django.utils import timezone
+from django.http import HttpRequest
 
+from samverkan.core.plugins import section
 from samverkan.networks.models import Network
 from samverkan.reports.matrix import participation_matrix
 from samverkan.reports.svg import heat_map
 from samverkan.surveys.rules import cooperation_survey_state
 
-register = template.Library()
-
 HEAT_MAP_MAX_NETWORKS = 150
 
 
-@register.inclusion_tag("reports/_dashboard.html")
-def dashboard_panels(area: str = "") -> dict[str, Any]:
-    """The dashboard's survey state and participation matrix (one include line there)."""
-    today = timezone.localdate()
+@section("dashboard", "reports.survey_and_matrix", "reports/_dashboard.html", order=10)
+def dashboard_panels(request: HttpRequest, area: str, today: datetime.date) -> dict[str, Any]:
+    """The dashboard's survey state (P4, ST2) and participation matrix."""
     active = Network.objects.filter(status=Network.Status.ACTIVE)
     if area:
         active = active.filter(area__slug=area)

@@ -1,0 +1,102 @@
+"""One way to plug in.
+
+A room (an app, or a room inside one such as `networks/lifecycle/`) may keep these modules,
+each found here and nowhere else:
+
+- `audit.py`     registers its models with the history (django-auditlog);
+- `rules.py`     registers its compliance rules and snapshot loaders (compliance/registry.py);
+- `reminders.py` registers its daily reminders (notifications/reminders.py);
+- `receivers.py` connects to the signals that rooms below it send (e.g. networks/signals.py);
+- `sections.py`  adds panels to the pages that collect them (`section(...)` below): the
+                 municipality page, the dashboard, Min sida.
+
+`discover()` imports them for every Samverkan app and every room inside it, once, when the
+site app is ready. A lower room never imports a higher one to show its part of a page: the
+higher one adds a section, and the page renders whatever sections are there."""
+
+import datetime
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+from django.http import HttpRequest
+from django.utils.module_loading import module_has_submodule
+
+PLUGIN_MODULES = ("audit", "receivers", "rules", "reminders", "sections")
+# Packages inside an app that are not rooms.
+NOT_ROOMS = frozenset({"migrations", "management", "templatetags", "tests"})
+
+_discovered = False
+
+
+def rooms() -> list[str]:
+    """Every Samverkan app and the room packages directly inside it."""
+    out = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("samverkan."):
+            continue
+        out.append(config.name)
+        package = import_module(config.name)
+        for info in pkgutil.iter_modules(package.__path__):
+            if info.ispkg and info.name not in NOT_ROOMS:
+                out.append(f"{config.name}.{info.name}")
+    return out
+
+
+def discover() -> None:
+    global _discovered
+    if _discovered:
+        return
+    for room in rooms():
+        package = import_module(room)
+        for name in PLUGIN_MODULES:
+            if module_has_submodule(package, name):
+                import_module(f"{room}.{name}")
+    _discovered = True
+
+
+# ---- sections: panels that a page collects from the rooms above it ----------------------------
+
+SectionContext = Callable[[HttpRequest, Any, datetime.date], dict[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class Section:
+    page: str
+    key: str
+    template: str
+    context: SectionContext
+    order: int = 100
+
+
+SECTIONS: dict[str, dict[str, Section]] = {}
+
+
+def section(
+    page: str, key: str, template: str, *, order: int = 100
+) -> Callable[[SectionContext], SectionContext]:
+    """Add the decorated function's panel to `page`. It receives the request, the page's
+    subject (a municipality, a person, the dashboard's filters) and the day, and returns the
+    template's context, or None to show nothing to this viewer."""
+
+    def register(context: SectionContext) -> SectionContext:
+        SECTIONS.setdefault(page, {})[key] = Section(page, key, template, context, order)
+        return context
+
+    return register
+
+
+def render_sections(
+    page: str, request: HttpRequest, subject: Any, today: datetime.date
+) -> list[tuple[str, dict[str, Any]]]:
+    """(template, context) for each section of the page that has something for this viewer,
+    in order."""
+    out = []
+    for item in sorted(SECTIONS.get(page, {}).values(), key=lambda s: (s.order, s.key)):
+        context = item.context(request, subject, today)
+        if context is not None:
+            out.append((item.template, context))
+    return out

@@ -1,0 +1,51 @@
+"""Reads of a municipality's part in the networks, for its page and its API route (SPEC §5)."""
+
+import datetime
+from dataclasses import dataclass
+
+from samverkan.cooperation.models import Municipality
+from samverkan.networks.lifecycle.services import OPEN_PROPOSAL
+from samverkan.networks.models import Network, Participation
+
+
+@dataclass(frozen=True)
+class MunicipalityNetworks:
+    """The networks a municipality joined, by where it stands today, each by network name."""
+
+    current: list[Participation]  # taking part, in networks that have not closed
+    left: list[Participation]  # left before today
+    closed: list[Participation]  # took part until the network closed
+
+
+def municipality_networks(municipality: Municipality, today: datetime.date) -> MunicipalityNetworks:
+    """One query."""
+    rows = list(
+        Participation.objects.filter(municipality=municipality, joined_on__isnull=False)
+        .select_related("network__area")
+        .order_by("network__name")
+    )
+    return MunicipalityNetworks(
+        current=[
+            p
+            for p in rows
+            if p.network.status != Network.Status.CLOSED
+            and (p.left_on is None or p.left_on >= today)
+        ],
+        left=[p for p in rows if p.left_on is not None and p.left_on < today],
+        closed=[p for p in rows if p.network.status == Network.Status.CLOSED and p.left_on is None],
+    )
+
+
+def pending_consultations(municipality: Municipality) -> list[Participation]:
+    """Invitations to networks still starting that the municipality has not answered, oldest
+    first."""
+    return list(
+        Participation.objects.filter(
+            municipality=municipality,
+            invited_on__isnull=False,
+            answer="",
+            network__status__in=OPEN_PROPOSAL,
+        )
+        .select_related("network")
+        .order_by("invited_on")
+    )

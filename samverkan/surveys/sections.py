@@ -1,0 +1,21 @@
+"""The surveys' panel on Min sida: the rounds I may still answer, with my own links."""
+
+import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from samverkan.core.plugins import section
+from samverkan.people.models import Person
+from samverkan.surveys import tokens
+from samverkan.surveys.selectors import open_invitations_for
+
+
+@section("my_page", "surveys.mine", "surveys/_my_surveys.html", order=40)
+def my_surveys(request: HttpRequest, person: Person, today: datetime.date) -> dict[str, Any]:
+    rows = []
+    for inv in open_invitations_for(person.pk):
+        url = reverse("surveys:answer", kwargs={"token": tokens.token_for(inv.nonce)})
+        rows.append({"invitation": inv, "url": url})
+    return {"rows": rows}

@@ -19,6 +19,8 @@ Left out of the enumeration: admin/ (Django's admin has its own permissions), ko
 (allauth's accounts) and static/ and media/ (files served in DEBUG only).
 """
 
+import contextlib
+import datetime
 import json
 import re
 from collections.abc import Callable
@@ -27,7 +29,6 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -57,6 +58,7 @@ from samverkan.networks.models import Material, Network, Question
 from samverkan.people.models import Person
 from tests.access_table_data import (
     MEETING_DAY,
+    PAGE_POST_DATA,
     ROLES,
     TODAY,
     YEAR,
@@ -76,14 +78,308 @@ API_ROOT = "/api/v1"
 OPENAPI = API_ROOT + "/openapi.json"
 
 # ---- the table ---------------------------------------------------------------------------------
-# Columns: anonymous, reader, member, secretary, outsider (the coordinator of another network),
-# coordinator, secretariat.
+# Columns: ano = anonymous, rdr = reader, mem = member, sec = secretary, out = outsider (the
+# coordinator of another network), crd = coordinator, sct = secretariat. Lines that start with
+# "#" are comments; "#!" marks a row that looks wrong (pinned as it is, see the comment).
 
-# URL pattern name → (answers to GET, answers to POST)
-PAGES: dict[str, tuple[str, str]] = {}
+PAGE_TABLE = """
+# URL pattern                         ano   rdr   mem   sec   out   crd   sct
+home                           GET    ok    ok    ok    ok    ok    ok    ok
+home                           POST   ok    ok    ok    ok    ok    ok    ok
+networks:catalogue             GET    login ok    ok    ok    ok    ok    ok
+networks:catalogue             POST   login ok    ok    ok    ok    ok    ok
+networks:propose               GET    login ok    ok    ok    ok    ok    ok
+networks:propose               POST   login ok    ok    ok    ok    ok    ok
+networks:answer_link           GET    ok    ok    ok    ok    ok    ok    ok
+networks:answer_link           POST   ok    ok    ok    ok    ok    ok    ok
+networks:question_inbox        GET    login 403   403   403   403   403   ok
+networks:question_inbox        POST   login 403   403   403   403   403   ok
+networks:detail                GET    404   ok    ok    ok    ok    ok    ok
+networks:detail                POST   404   ok    ok    ok    ok    ok    ok
+networks:plan_edit             GET    login 403   403   403   403   ok    ok
+networks:plan_edit             POST   login 403   403   403   403   ok    ok
+networks:members               GET    login ok    ok    ok    ok    ok    ok
+networks:members               POST   login 403   403   403   403   ok    ok
+networks:member_end            GET    login ok    ok    ok    ok    ok    ok
+networks:member_end            POST   login 403   403   403   403   ok    ok
+networks:progress              GET    login ok    ok    ok    ok    ok    ok
+networks:progress              POST   login ok    ok    ok    ok    ok    ok
+networks:answer                GET    login ok    ok    ok    ok    ok    ok
+networks:answer                POST   login 403   403   403   403   403   ok
+networks:invite                GET    login ok    ok    ok    ok    ok    ok
+networks:invite                POST   login 403   403   403   403   ok    ok
+networks:activate              GET    login ok    ok    ok    ok    ok    ok
+networks:activate              POST   login 403   403   403   403   ok    ok
+networks:participation         GET    login ok    ok    ok    ok    ok    ok
+networks:participation         POST   login ok    ok    ok    ok    ok    ok
+networks:decide                GET    login ok    ok    ok    ok    ok    ok
+networks:decide                POST   login 403   403   403   403   ok    ok
+networks:close                 GET    login 403   403   403   403   ok    ok
+networks:close                 POST   login 403   403   403   403   ok    ok
+networks:export                GET    login 403   ok    ok    403   ok    ok
+networks:export                POST   login 403   ok    ok    403   ok    ok
+networks:material              GET    login ok    ok    ok    ok    ok    ok
+networks:material              POST   login 403   403   ok    403   ok    ok
+networks:review                GET    login ok    ok    ok    ok    ok    ok
+networks:review                POST   login 403   403   403   403   403   ok
+networks:questions             GET    login ok    ok    ok    ok    ok    ok
+networks:questions             POST   login ok    ok    ok    ok    ok    ok
+networks:question              GET    login 404   ok    404   404   404   ok
+networks:question              POST   login 404   ok    404   404   404   ok
+agreements:agreement           GET    login ok    ok    ok    ok    ok    ok
+agreements:agreement           POST   login ok    ok    ok    ok    ok    ok
+agreements:agreement_edit      GET    login 403   403   403   403   ok    ok
+agreements:agreement_edit      POST   login 403   403   403   403   ok    ok
+agreements:agreement_diff      GET    login ok    ok    ok    ok    ok    ok
+agreements:agreement_diff      POST   login ok    ok    ok    ok    ok    ok
+agreements:review              GET    login 403   403   403   403   ok    ok
+agreements:review              POST   login 403   403   403   403   ok    ok
+agreements:overview            GET    login ok    ok    ok    ok    ok    ok
+agreements:overview            POST   login ok    ok    ok    ok    ok    ok
+agreements:matters             GET    login 403   ok    ok    403   ok    ok
+agreements:matters             POST   login 403   403   403   403   ok    ok
+agreements:matter              GET    login 403   ok    ok    403   ok    ok
+agreements:matter              POST   login 403   403   403   403   ok    ok
+agreements:mandates            GET    login 403   ok    ok    403   ok    ok
+agreements:mandates            POST   login 403   ok    ok    403   ok    ok
+agreements:working_groups      GET    login 403   ok    ok    403   ok    ok
+agreements:working_groups      POST   login 403   403   403   403   ok    ok
+agreements:working_group       GET    login 403   ok    ok    403   ok    ok
+agreements:working_group       POST   login 403   403   403   403   ok    ok
+agreements:business_plan       GET    login ok    ok    ok    ok    ok    ok
+agreements:business_plan       POST   login 403   403   403   403   ok    ok
+agreements:focus_area_remove   GET    login ok    ok    ok    ok    ok    ok
+agreements:focus_area_remove   POST   login 403   403   403   403   ok    ok
+agreements:chairs              GET    login ok    ok    ok    ok    ok    ok
+agreements:chairs              POST   login 403   403   403   403   ok    ok
+agreements:chairs_withdraw     GET    login ok    ok    ok    ok    ok    ok
+agreements:chairs_withdraw     POST   login 403   403   403   403   ok    ok
+agreements:onboarding          GET    login 403   ok    ok    403   ok    ok
+agreements:onboarding          POST   login 403   ok    ok    403   ok    ok
+agreements:onboarding_done     GET    login ok    ok    ok    ok    ok    ok
+agreements:onboarding_done     POST   login 403   403   403   403   ok    ok
+meetings:my_feed               GET    login ok    ok    ok    ok    ok    ok
+meetings:my_feed               POST   login ok    ok    ok    ok    ok    ok
+meetings:feed                  GET    ok    ok    ok    ok    ok    ok    ok
+meetings:feed                  POST   ok    ok    ok    ok    ok    ok    ok
+meetings:list                  GET    login 403   ok    ok    403   ok    ok
+meetings:list                  POST   login 403   ok    ok    403   ok    ok
+meetings:plan_year             GET    login 403   403   ok    403   ok    ok
+meetings:plan_year             POST   login 403   403   ok    403   ok    ok
+meetings:new                   GET    login 403   403   ok    403   ok    ok
+meetings:new                   POST   login 403   403   ok    403   ok    ok
+meetings:statistics            GET    login 403   ok    ok    403   ok    ok
+meetings:statistics            POST   login 403   ok    ok    403   ok    ok
+meetings:network_feed          GET    login ok    ok    ok    ok    ok    ok
+meetings:network_feed          POST   login 403   ok    ok    403   ok    ok
+meetings:detail                GET    login 403   ok    ok    403   ok    ok
+meetings:detail                POST   login 403   ok    ok    403   ok    ok
+meetings:edit                  GET    login 403   403   ok    403   ok    ok
+meetings:edit                  POST   login 403   403   ok    403   ok    ok
+meetings:cancel                GET    login ok    ok    ok    ok    ok    ok
+meetings:cancel                POST   login 403   403   ok    403   ok    ok
+meetings:agenda_add            GET    login ok    ok    ok    ok    ok    ok
+meetings:agenda_add            POST   login 403   403   ok    403   ok    ok
+meetings:agenda_item           GET    login ok    ok    ok    ok    ok    ok
+meetings:agenda_item           POST   login 403   403   ok    403   ok    ok
+meetings:attachment_add        GET    login ok    ok    ok    ok    ok    ok
+meetings:attachment_add        POST   login 403   403   ok    403   ok    ok
+meetings:attachment            GET    login 403   ok    ok    403   ok    ok
+meetings:attachment            POST   login 403   403   ok    403   ok    ok
+meetings:attendance            GET    login 403   403   ok    403   ok    ok
+meetings:attendance            POST   login 403   403   ok    403   ok    ok
+meetings:own_attendance        GET    login ok    ok    ok    ok    ok    ok
+meetings:own_attendance        POST   login 403   ok    ok    403   ok    ok
+meetings:minutes               GET    login 403   403   ok    403   ok    ok
+meetings:minutes               POST   login 403   403   ok    403   ok    ok
+meetings:pdf                   GET    login 403   ok    ok    403   ok    ok
+meetings:pdf                   POST   login 403   ok    ok    403   ok    ok
+meetings:ics                   GET    login 403   ok    ok    403   ok    ok
+meetings:ics                   POST   login 403   ok    ok    403   ok    ok
+dashboard:dashboard            GET    login 403   403   403   403   403   ok
+dashboard:dashboard            POST   login 403   403   403   403   403   ok
+costs:summary                  GET    login 403   403   403   403   403   ok
+costs:summary                  POST   login 403   403   403   403   403   ok
+costs:export                   GET    login 403   403   403   403   403   ok
+costs:export                   POST   login 403   403   403   403   403   ok
+costs:network                  GET    login 403   ok    ok    403   ok    ok
+costs:network                  POST   login 403   403   403   403   ok    ok
+costs:detail                   GET    login 403   ok    ok    403   ok    ok
+costs:detail                   POST   login 403   ok    ok    403   ok    ok
+costs:action                   GET    login ok    ok    ok    ok    ok    ok
+costs:action                   POST   login 403   403   403   403   ok    ok
+surveys:index                  GET    login ok    ok    ok    ok    ok    ok
+surveys:index                  POST   login 403   403   403   403   403   ok
+surveys:answer                 GET    ok    ok    ok    ok    ok    ok    ok
+surveys:answer                 POST   ok    ok    ok    ok    ok    ok    ok
+surveys:directors              GET    login 403   403   403   403   403   ok
+surveys:directors              POST   login 403   403   403   403   403   ok
+surveys:round                  GET    login 403   403   403   403   403   ok
+surveys:round                  POST   login 403   403   403   403   403   ok
+surveys:question_remove        GET    login ok    ok    ok    ok    ok    ok
+surveys:question_remove        POST   login 403   403   403   403   403   ok
+surveys:results                GET    login 404   ok    ok    ok    ok    ok
+surveys:results                POST   login 404   ok    ok    ok    ok    ok
+surveys:export                 GET    login 404   ok    ok    ok    ok    ok
+surveys:export                 POST   login 404   ok    ok    ok    ok    ok
+surveys:action                 GET    login ok    ok    ok    ok    ok    ok
+surveys:action                 POST   login 403   403   403   403   403   ok
+reports:matrix                 GET    login ok    ok    ok    ok    ok    ok
+reports:matrix                 POST   login ok    ok    ok    ok    ok    ok
+reports:matrix_export          GET    login ok    ok    ok    ok    ok    ok
+reports:matrix_export          POST   login ok    ok    ok    ok    ok    ok
+reports:yearly_current         GET    login 403   403   403   403   403   ok
+reports:yearly_current         POST   login 403   403   403   403   403   ok
+reports:yearly                 GET    login 403   403   403   403   403   ok
+reports:yearly                 POST   login 403   403   403   403   403   ok
+reports:yearly_pdf             GET    login 403   403   403   403   403   ok
+reports:yearly_pdf             POST   login 403   403   403   403   403   ok
+reports:yearly_send            GET    login ok    ok    ok    ok    ok    ok
+reports:yearly_send            POST   login 403   403   403   403   403   ok
+people:my_page                 GET    login ok    ok    ok    ok    ok    ok
+people:my_page                 POST   login ok    ok    ok    ok    ok    ok
+people:me                      GET    login ok    ok    ok    ok    ok    ok
+people:me                      POST   login ok    ok    ok    ok    ok    ok
+people:set_language            GET    ok    ok    ok    ok    ok    ok    ok
+people:set_language            POST   ok    ok    ok    ok    ok    ok    ok
+notifications:inbox            GET    login ok    ok    ok    ok    ok    ok
+notifications:inbox            POST   login ok    ok    ok    ok    ok    ok
+notifications:read_all         GET    login ok    ok    ok    ok    ok    ok
+notifications:read_all         POST   login ok    ok    ok    ok    ok    ok
+notifications:detail           GET    login 404   ok    404   404   404   404
+notifications:detail           POST   login 404   ok    404   404   404   404
+notifications:read             GET    login ok    ok    ok    ok    ok    ok
+notifications:read             POST   login 404   ok    404   404   404   404
+municipalities:list            GET    login ok    ok    ok    ok    ok    ok
+municipalities:list            POST   login ok    ok    ok    ok    ok    ok
+municipalities:detail          GET    login ok    ok    ok    ok    ok    ok
+municipalities:detail          POST   login ok    ok    ok    ok    ok    ok
+municipalities:contact_add     GET    login ok    ok    ok    ok    ok    ok
+municipalities:contact_add     POST   login 403   403   403   403   403   ok
+municipalities:contact_remove  GET    login ok    ok    ok    ok    ok    ok
+municipalities:contact_remove  POST   login 403   403   403   403   403   ok
+api:openapi-json               GET    ok    ok    ok    ok    ok    ok    ok
+api:openapi-json               POST   ok    ok    ok    ok    ok    ok    ok
+api:openapi-view               GET    ok    ok    ok    ok    ok    ok    ok
+api:openapi-view               POST   ok    ok    ok    ok    ok    ok    ok
+api:api-root                   GET    ok    ok    ok    ok    ok    ok    ok
+api:api-root                   POST   ok    ok    ok    ok    ok    ok    ok
+api-unknown                    GET    404   404   404   404   404   404   404
+api-unknown                    POST   404   404   404   404   404   404   404
+"""
 
-# "METHOD /path" of the OpenAPI document → answers
-API: dict[str, str] = {}
+# ~ stands for /networks/{slug}; paths are the OpenAPI document's, less the root /api/v1.
+API_TABLE = """
+# method path                                                     ano rdr mem sec out crd sct
+GET      /networks                                                401 ok  ok  ok  ok  ok  ok
+GET      /networks/{slug}                                         401 ok  ok  ok  ok  ok  ok
+GET      /municipalities                                          401 ok  ok  ok  ok  ok  ok
+GET      /compliance                                              401 403 403 403 403 403 ok
+GET      /compliance/{slug}                                       401 403 403 403 403 ok  ok
+GET      ~/agreement                                              401 ok  ok  ok  ok  ok  ok
+POST     ~/agreement/versions                                     401 403 403 403 403 ok  ok
+GET      ~/agreement/diff                                         401 ok  ok  ok  ok  ok  ok
+POST     ~/agreement/reviews                                      401 403 403 403 403 ok  ok
+GET      ~/matters                                                401 403 ok  ok  403 ok  ok
+POST     ~/matters                                                401 403 403 403 403 ok  ok
+POST     ~/matters/{pk}/status                                    401 403 403 403 403 ok  ok
+POST     ~/matters/{pk}/mandates                                  401 403 403 403 403 ok  ok
+GET      /people/{pk}/mandates                                    401 ok  ok  ok  ok  ok  ok
+GET      ~/working-groups                                         401 403 ok  ok  403 ok  ok
+POST     ~/working-groups                                         401 403 403 403 403 ok  ok
+POST     ~/working-groups/{pk}/contact                            401 403 403 403 403 ok  ok
+POST     ~/working-groups/{pk}/end                                401 403 403 403 403 ok  ok
+GET      ~/business-plans/{year}                                  401 ok  ok  ok  ok  ok  ok
+PUT      ~/business-plans/{year}                                  401 403 403 403 403 ok  ok
+POST     ~/business-plans/{year}/focus-areas                      401 403 403 403 403 ok  ok
+DELETE   ~/business-plans/{year}/focus-areas/{pk}                 401 403 403 403 403 ok  ok
+POST     ~/business-plans/{year}/adopt                            401 403 403 403 403 ok  ok
+GET      ~/chairs                                                 401 ok  ok  ok  ok  ok  ok
+POST     ~/chairs                                                 401 403 403 403 403 ok  ok
+GET      ~/chairs/proposal                                        401 ok  ok  ok  ok  ok  ok
+DELETE   ~/chairs/{pk}                                            401 403 403 403 403 ok  ok
+GET      ~/onboarding                                             401 403 ok  ok  403 ok  ok
+POST     ~/onboarding/{pk}/done                                   401 403 403 403 403 ok  ok
+GET      ~/meetings                                               401 403 ok  ok  403 ok  ok
+POST     ~/meetings                                               401 403 403 ok  403 ok  ok
+GET      ~/meetings/{meeting_id}                                  401 403 ok  ok  403 ok  ok
+PATCH    ~/meetings/{meeting_id}                                  401 403 403 ok  403 ok  ok
+GET      ~/meetings/{meeting_id}/ics                              401 403 ok  ok  403 ok  ok
+GET      ~/attendance                                             401 403 ok  ok  403 ok  ok
+POST     ~/meetings/proposal                                      401 403 403 ok  403 ok  ok
+POST     ~/meetings/plan                                          401 403 403 ok  403 ok  ok
+POST     ~/meetings/{meeting_id}/cancel                           401 403 403 ok  403 ok  ok
+POST     ~/meetings/{meeting_id}/agenda                           401 403 403 ok  403 ok  ok
+POST     ~/meetings/{meeting_id}/agenda/{item_id}/move            401 403 403 ok  403 ok  ok
+DELETE   ~/meetings/{meeting_id}/agenda/{item_id}                 401 403 403 ok  403 ok  ok
+POST     ~/meetings/{meeting_id}/attachments                      401 403 403 ok  403 ok  ok
+DELETE   ~/meetings/{meeting_id}/attachments/{attachment_id}      401 403 403 ok  403 ok  ok
+PUT      ~/meetings/{meeting_id}/minutes                          401 403 403 ok  403 ok  ok
+POST     ~/meetings/{meeting_id}/minutes/approve                  401 403 403 ok  403 ok  ok
+PUT      ~/meetings/{meeting_id}/attendance/{person_id}           401 403 ok  ok  403 ok  ok
+DELETE   ~/meetings/{meeting_id}/attendance/{person_id}           401 403 ok  ok  403 ok  ok
+POST     ~/calendar-feed                                          401 403 ok  ok  403 ok  ok
+POST     /me/calendar-feed                                        401 ok  ok  ok  ok  ok  ok
+POST     /proposals                                               401 ok  ok  ok  ok  ok  ok
+GET      ~/start                                                  401 ok  ok  ok  ok  ok  ok
+POST     ~/invitations                                            401 403 403 403 403 ok  ok
+POST     ~/invitations/{municipality}/answer                      401 403 403 403 403 403 ok
+POST     ~/activate                                               401 403 403 403 403 ok  ok
+GET      ~/participation-requests                                 401 ok  ok  ok  ok  ok  ok
+POST     ~/participation-requests                                 401 ok  403 403 403 403 ok
+POST     ~/participation-requests/{request_id}/decision           401 403 403 403 403 ok  ok
+POST     ~/close                                                  401 403 403 403 403 ok  ok
+GET      ~/export                                                 401 403 ok  ok  403 ok  ok
+GET      ~/material                                               401 ok  ok  ok  ok  ok  ok
+POST     ~/material                                               401 403 403 ok  403 ok  ok
+POST     ~/material/{material_id}/review                          401 403 403 403 403 403 ok
+GET      ~/questions                                              401 ok  ok  ok  ok  ok  ok
+POST     ~/questions                                              401 ok  ok  ok  ok  ok  ok
+POST     ~/questions/{question_id}/messages                       401 404 ok  404 404 404 ok
+GET      /municipalities/{slug}                                   401 ok  ok  ok  ok  ok  ok
+POST     /municipalities/{slug}/management-contacts               401 403 403 403 403 403 ok
+DELETE   /municipalities/{slug}/management-contacts/{contact_id}  401 403 403 403 403 403 ok
+GET      /notifications                                           401 ok  ok  ok  ok  ok  ok
+POST     /notifications/{notification_id}/read                    401 404 ok  404 404 404 404
+POST     /notifications/read-all                                  401 ok  ok  ok  ok  ok  ok
+GET      ~/costs                                                  401 403 ok  ok  403 ok  ok
+POST     ~/costs                                                  401 403 403 403 403 ok  ok
+GET      ~/costs/allocation                                       401 403 ok  ok  403 ok  ok
+GET      /costs/{cost_id}                                         401 403 ok  ok  403 ok  ok
+POST     /costs/{cost_id}/invoice                                 401 403 403 403 403 ok  ok
+POST     /costs/{cost_id}/credit                                  401 403 403 403 403 ok  ok
+POST     /costs/{cost_id}/correct                                 401 403 403 403 403 ok  ok
+POST     /costs/{cost_id}/reallocate                              401 403 403 403 403 ok  ok
+GET      /costs/summary/municipalities                            401 403 403 403 403 403 ok
+GET      /costs/summary/networks                                  401 403 403 403 403 403 ok
+GET      /surveys                                                 401 ok  ok  ok  ok  ok  ok
+POST     /surveys                                                 401 403 403 403 403 403 ok
+GET      /surveys/{round_id}                                      401 403 403 403 403 403 ok
+PUT      /surveys/{round_id}/questions/{key}                      401 403 403 403 403 403 ok
+DELETE   /surveys/{round_id}/questions/{key}                      401 403 403 403 403 403 ok
+POST     /surveys/{round_id}/open                                 401 403 403 403 403 403 ok
+POST     /surveys/{round_id}/close                                401 403 403 403 403 403 ok
+POST     /surveys/{round_id}/send-results                         401 403 403 403 403 403 ok
+POST     /surveys/answer/{token}                                  ok  ok  ok  ok  ok  ok  ok
+GET      /surveys/{round_id}/results                              401 404 ok  ok  ok  ok  ok
+GET      /participation-matrix                                    401 ok  ok  ok  ok  ok  ok
+"""
+
+
+def _rows(table: str) -> list[list[str]]:
+    return [line.split() for line in table.splitlines() if line.strip() and line[0] != "#"]
+
+
+# URL pattern name → method → answers, in the order of ROLES
+PAGES: dict[str, dict[str, list[str]]] = {}
+for _name, _method, *_answers in _rows(PAGE_TABLE):
+    PAGES.setdefault(_name, {})[_method] = _answers
+
+# "METHOD /path" → answers
+API: dict[str, list[str]] = {
+    f"{_method} {_path.replace('~', '/networks/{slug}', 1)}": _answers
+    for _method, _path, *_answers in _rows(API_TABLE)
+}
 
 
 # ---- enumeration -------------------------------------------------------------------------------
@@ -121,7 +417,7 @@ def openapi_form(route: str) -> str:
 
 
 def operations(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """"METHOD /path" → the OpenAPI operation, for every method of every path (the path
+    """ "METHOD /path" → the OpenAPI operation, for every method of every path (the path
     without the API's root /api/v1)."""
     return {
         f"{method.upper()} {path.removeprefix(API_ROOT)}": operation
@@ -143,28 +439,37 @@ def split_patterns(document: dict[str, Any]) -> tuple[list[Pattern], set[str]]:
     return pages, served
 
 
+_DOCUMENT: dict[str, Any] = {}
+
+
 @pytest.fixture
 def openapi(db) -> dict[str, Any]:
-    response = Client().get(OPENAPI)
-    assert response.status_code == 200, response.content[:300]
-    return json.loads(response.content)
+    """The API's OpenAPI document, as /api/v1/openapi.json serves it (read once)."""
+    if not _DOCUMENT:
+        response = Client().get(OPENAPI)
+        assert response.status_code == 200, response.content[:300]
+        _DOCUMENT.update(json.loads(response.content))
+    return _DOCUMENT
 
 
 def test_the_table_has_a_row_for_every_route_and_no_other(openapi):
     """A new URL pattern or API operation fails here until it has a row in the table."""
     pages, served = split_patterns(openapi)
     names = [p.name for p in pages]
-    problems = [f"two page patterns named {n!r}" for n in sorted({n for n in names if names.count(n) > 1})]
-    problems += [f"no row in PAGES for the URL pattern {n!r}" for n in sorted(set(names) - set(PAGES))]
-    problems += [f"PAGES has a row for {n!r}, which is no URL pattern" for n in sorted(set(PAGES) - set(names))]
     ops = operations(openapi)
-    problems += [f"no row in API for the operation {k!r}" for k in sorted(set(ops) - set(API))]
-    problems += [f"API has a row for {k!r}, which is no operation" for k in sorted(set(API) - set(ops))]
-    problems += [f"the OpenAPI path {p!r} has no URL pattern" for p in sorted(set(openapi["paths"]) - served)]
-    for key, row in [*((k, g + " " + p) for k, (g, p) in PAGES.items()), *API.items()]:
-        width = len(row.split())
-        if width != len(ROLES) * (2 if key in PAGES else 1):
-            problems.append(f"the row {key!r} has {width} answers")
+    twice = sorted({n for n in names if names.count(n) > 1})
+    problems = [f"two page patterns are named {n!r}" for n in twice]
+    problems += [f"no row in PAGES for the URL pattern {n!r}" for n in sorted({*names} - {*PAGES})]
+    problems += [f"a row in PAGES for {n!r}, no URL pattern" for n in sorted({*PAGES} - {*names})]
+    problems += [f"no row in API for the operation {k!r}" for k in sorted({*ops} - {*API})]
+    problems += [f"a row in API for {k!r}, no operation" for k in sorted({*API} - {*ops})]
+    unserved = sorted(set(openapi["paths"]) - served)
+    problems += [f"the OpenAPI path {p!r} has no URL pattern" for p in unserved]
+    for name, methods in PAGES.items():
+        if sorted(methods) != ["GET", "POST"]:
+            problems.append(f"the page {name!r} has rows for {sorted(methods)}, not GET and POST")
+    rows = [*((f"{m} {n}", a) for n, ms in PAGES.items() for m, a in ms.items()), *API.items()]
+    problems += [f"the row {k!r} has {len(a)} answers" for k, a in rows if len(a) != len(ROLES)]
     assert not problems, "\n".join(problems)
 
 
@@ -223,14 +528,23 @@ def clients(world: World, role: str) -> tuple[Client, Caller]:
     return browser, api
 
 
-def ask_api(world: World, api: Caller, key: str, document: dict[str, Any]) -> str:
+def ask_page(browser: Client, name: str, url: str, method: str) -> str:
+    if method == "GET":
+        return answer_of(rolled_back(lambda: browser.get(url)))
+    data = PAGE_POST_DATA.get(name, {})
+    return answer_of(rolled_back(lambda: browser.post(url, data)))
+
+
+def ask_api(world: World, api: Caller, key: str, document: dict[str, Any], body: Any = None) -> str:
+    """The answer to one API operation; `body` replaces the one tests/access_table_data gives."""
     method, path = key.split(" ", 1)
     operation = operations(document)[key]
     components = document.get("components", {}).get("schemas", {})
-    content_type, body = api_body(world, key, operation, components)
+    content_type, default = api_body(world, key, operation, components)
     query = api_query(operation, components)
     url = api_path(world, path)
-    return answer_of(rolled_back(lambda: api.send(method, url, content_type, body, query)))
+    payload = default if body is None else body
+    return answer_of(rolled_back(lambda: api.send(method, url, content_type, payload, query)))
 
 
 @pytest.fixture
@@ -251,17 +565,303 @@ def test_access_table(world, openapi, role):
     browser, api = clients(world, role)
     kwargs = page_kwargs(world)
     wrong: list[tuple[str, str, str]] = []
-    for name, (get_row, post_row) in PAGES.items():
+    for name, methods in PAGES.items():
         url = reverse(name, kwargs=kwargs.get(name))
-        for method, row in (("GET", get_row), ("POST", post_row)):
-            expected = row.split()[column]
-            send = browser.get if method == "GET" else browser.post
-            got = answer_of(rolled_back(lambda send=send: send(url)))
-            if got != expected:
-                wrong.append((f"{method} {name}", expected, got))
-    for key, row in API.items():
-        expected = row.split()[column]
+        for method, answers in methods.items():
+            got = ask_page(browser, name, url, method)
+            if got != answers[column]:
+                wrong.append((f"{method} {name}", answers[column], got))
+    for key, answers in API.items():
         got = ask_api(world, api, key, openapi)
-        if got != expected:
-            wrong.append((f"API {key}", expected, got))
+        if got != answers[column]:
+            wrong.append((f"API {key}", answers[column], got))
     assert not wrong, _report(role, wrong)
+
+
+# ---- the API asks what the service asks --------------------------------------------------------
+# For the write operations on agreements (matters, mandates, working groups, plans, chairs,
+# onboarding), meetings and material, the API must refuse (401/403/404) exactly when the
+# service, called directly as the same person, refuses (PermissionDenied or Http404). A
+# ServiceError is not a refusal of the person: the service let them in and the rule said no.
+
+
+def _net(w: World) -> Network:
+    return Network.objects.get(slug=w.network_slug)
+
+
+def _muni(w: World, *names: str) -> list[Any]:
+    return [w.cast.muni(n) for n in names]
+
+
+def _meeting(w: World) -> Meeting:
+    return Meeting.objects.select_related("network").get(pk=w.meeting)
+
+
+def _upload(name: str = "ny.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, b"%PDF-1.4 access table")
+
+
+LATER = TODAY + datetime.timedelta(days=30)
+
+
+@dataclass(frozen=True)
+class Write:
+    key: str  # the API operation, as in API
+    service: Callable[[Any, World], object]  # the same act through the service
+    body: Callable[[World], Any] | None = None  # the API's body; default: tests/access_table_data
+
+
+WRITES = [
+    # agreements
+    Write(
+        "POST /networks/{slug}/agreement/versions",
+        lambda u, w: agreement_services.adopt_agreement_version(
+            u, _net(w), text="Version 3", parameters=SPEC_PARAMETERS, adopted_on=TODAY
+        ),
+        lambda w: {"text": "Version 3", "parameters": SPEC_PARAMETERS, "adopted_on": str(TODAY)},
+    ),
+    Write(
+        "POST /networks/{slug}/agreement/reviews",
+        lambda u, w: agreement_services.record_review(
+            u, _net(w), year=YEAR, outcome="evaluated", held_on=MEETING_DAY, meeting_id=w.meeting
+        ),
+        lambda w: {
+            "year": YEAR,
+            "outcome": "evaluated",
+            "held_on": str(MEETING_DAY),
+            "meeting_id": w.meeting,
+        },
+    ),
+    Write(
+        "POST /networks/{slug}/matters",
+        lambda u, w: agreement_matters.record_matter(
+            u, _net(w), title="Ny fråga", concerned=_muni(w, "Bjuv", "Klippan")
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/matters/{pk}/status",
+        lambda u, w: agreement_matters.advance_matter(
+            u, Matter.objects.get(pk=w.matter), status="in_preparation"
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/matters/{pk}/mandates",
+        lambda u, w: agreement_matters.mandate(
+            u,
+            _net(w),
+            matter=Matter.objects.get(pk=w.matter),
+            people=[Person.objects.get(pk=w.person)],
+            arena="Regionen",
+            start_on=TODAY,
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/working-groups",
+        lambda u, w: agreement_matters.start_working_group(
+            u, _net(w), name="Ny grupp", contact=Person.objects.get(pk=w.person)
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/working-groups/{pk}/contact",
+        lambda u, w: agreement_matters.change_working_group_contact(
+            u, WorkingGroup.objects.get(pk=w.working_group), contact=Person.objects.get(pk=w.person)
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/working-groups/{pk}/end",
+        lambda u, w: agreement_matters.end_working_group(
+            u, WorkingGroup.objects.get(pk=w.working_group)
+        ),
+    ),
+    Write(
+        "PUT /networks/{slug}/business-plans/{year}",
+        lambda u, w: agreement_services.save_business_plan(
+            u, _net(w), year=w.plan_year, summary="Text"
+        ),
+        lambda w: {"summary": "Text"},
+    ),
+    Write(
+        "POST /networks/{slug}/business-plans/{year}/focus-areas",
+        lambda u, w: agreement_services.save_focus_area(
+            u,
+            BusinessPlan.objects.get(network__slug=w.network_slug, year=w.plan_year),
+            name="Nytt område",
+            municipalities=_muni(w, "Bjuv", "Klippan"),
+        ),
+        lambda w: {"name": "Nytt område", "municipalities": ["1260", "1276"]},
+    ),
+    Write(
+        "DELETE /networks/{slug}/business-plans/{year}/focus-areas/{pk}",
+        lambda u, w: agreement_services.remove_focus_area(
+            u, FocusArea.objects.get(pk=w.focus_area)
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/business-plans/{year}/adopt",
+        lambda u, w: agreement_services.adopt_business_plan(
+            u, BusinessPlan.objects.get(network__slug=w.network_slug, year=w.plan_year)
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/chairs",
+        lambda u, w: agreement_services.appoint_chairs(
+            u, _net(w), year=YEAR + 2, municipalities=_muni(w, "Bjuv", "Klippan")
+        ),
+    ),
+    Write(
+        "DELETE /networks/{slug}/chairs/{pk}",
+        lambda u, w: agreement_services.withdraw_chairs(
+            u, Chairmanship.objects.get(pk=w.chairmanship)
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/onboarding/{pk}/done",
+        lambda u, w: agreement_matters.complete_onboarding_task(
+            u, OnboardingTask.objects.select_related("network").get(pk=w.onboarding_task)
+        ),
+    ),
+    # meetings
+    Write(
+        "POST /networks/{slug}/meetings",
+        lambda u, w: meeting_services.schedule_meeting(
+            u, _net(w), starts_at=at(LATER, 9), ends_at=at(LATER, 12)
+        ),
+    ),
+    Write(
+        "PATCH /networks/{slug}/meetings/{meeting_id}",
+        lambda u, w: meeting_services.move_meeting(
+            u, _meeting(w), starts_at=at(MEETING_DAY, 10), ends_at=at(MEETING_DAY, 13)
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/meetings/{meeting_id}/cancel",
+        lambda u, w: meeting_services.cancel_meeting(u, _meeting(w)),
+        lambda w: {},
+    ),
+    Write(
+        "POST /networks/{slug}/meetings/{meeting_id}/agenda",
+        lambda u, w: meeting_services.add_agenda_item(u, _meeting(w), title="Text"),
+        lambda w: {"title": "Text"},
+    ),
+    Write(
+        "POST /networks/{slug}/meetings/{meeting_id}/agenda/{item_id}/move",
+        lambda u, w: meeting_services.move_agenda_item(
+            u, AgendaItem.objects.get(pk=w.agenda_item), up=False
+        ),
+        lambda w: {"up": False},
+    ),
+    Write(
+        "DELETE /networks/{slug}/meetings/{meeting_id}/agenda/{item_id}",
+        lambda u, w: meeting_services.remove_agenda_item(
+            u, AgendaItem.objects.get(pk=w.agenda_item)
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/meetings/{meeting_id}/attachments",
+        lambda u, w: meeting_services.add_attachment(u, _meeting(w), title="Ny", file=_upload()),
+        lambda w: {"title": "Ny", "file": _upload()},
+    ),
+    Write(
+        "DELETE /networks/{slug}/meetings/{meeting_id}/attachments/{attachment_id}",
+        lambda u, w: meeting_services.remove_attachment(
+            u, Attachment.objects.select_related("meeting__network").get(pk=w.attachment)
+        ),
+    ),
+    Write(
+        "PUT /networks/{slug}/meetings/{meeting_id}/minutes",
+        lambda u, w: meeting_services.save_minutes(u, _meeting(w), text="Protokoll, ändrat"),
+        lambda w: {"text": "Protokoll, ändrat"},
+    ),
+    Write(
+        "POST /networks/{slug}/meetings/{meeting_id}/minutes/approve",
+        lambda u, w: meeting_services.approve_minutes(u, _meeting(w)),
+    ),
+    Write(
+        "PUT /networks/{slug}/meetings/{meeting_id}/attendance/{person_id}",
+        lambda u, w: attendance_services.record_attendance(
+            u, _meeting(w), person=Person.objects.get(pk=w.person), status="present"
+        ),
+    ),
+    Write(
+        "DELETE /networks/{slug}/meetings/{meeting_id}/attendance/{person_id}",
+        lambda u, w: attendance_services.remove_attendance(
+            u,
+            Attendance.objects.select_related("meeting__network").get(
+                meeting_id=w.meeting, person_id=w.person
+            ),
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/meetings/plan",
+        lambda u, w: meeting_services.plan_year(u, _net(w), year=YEAR + 1, meetings=[]),
+    ),
+    Write(
+        "POST /networks/{slug}/calendar-feed",
+        lambda u, w: feeds.get_or_create_feed(u, network=_net(w)),
+        lambda w: {"action": "create"},
+    ),
+    # material and questions to the secretariat
+    Write(
+        "POST /networks/{slug}/material",
+        lambda u, w: material_services.add_material(u, _net(w), title="Ny", file=_upload()),
+        lambda w: {"title": "Ny", "file": _upload()},
+    ),
+    Write(
+        "POST /networks/{slug}/material/{material_id}/review",
+        lambda u, w: material_services.mark_material_reviewed(
+            u, Material.objects.get(pk=w.material)
+        ),
+    ),
+    Write(
+        "POST /networks/{slug}/questions",
+        lambda u, w: material_services.ask_question(
+            u, _net(w), topic="other", subject="Rubrik", text="Text"
+        ),
+        lambda w: {"topic": "other", "subject": "Rubrik", "text": "Text"},
+    ),
+    Write(
+        "POST /networks/{slug}/questions/{question_id}/messages",
+        lambda u, w: material_services.reply_to_question(
+            u, Question.objects.select_related("network").get(pk=w.question), text="Svar"
+        ),
+        lambda w: {"text": "Svar"},
+    ),
+]
+
+
+def service_refuses(act: Callable[[], object]) -> str | None:
+    """ "PermissionDenied" or "Http404" when the service refuses the person, None when it
+    lets them in (whatever it then decides); its writes are undone either way."""
+    try:
+        with transaction.atomic():
+            with contextlib.suppress(ServiceError):
+                act()
+            transaction.set_rollback(True)
+    except PermissionDenied:
+        return "PermissionDenied"
+    except Http404:
+        return "Http404"
+    return None
+
+
+def test_every_write_case_names_an_operation(openapi):
+    ops = operations(openapi)
+    assert [w.key for w in WRITES if w.key not in ops] == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_api_refuses_exactly_when_the_service_does(world, openapi, role):
+    _browser, api = clients(world, role)
+    user = world.user(role)
+    disagree = []
+    for case in WRITES:
+        refusal = service_refuses(lambda case=case: case.service(user, world))
+        body = case.body(world) if case.body is not None else None
+        got = ask_api(world, api, case.key, openapi, body)
+        if (refusal is not None) != (got in ("401", "403", "404")):
+            service = refusal or "lets them in"
+            disagree.append(f"  {case.key:<72}  {role:<11}  service: {service:<16}  API: {got}")
+    assert not disagree, (
+        f"{len(disagree)} API answers for {role} disagree with the service "
+        "(operation, role, service, API):\n" + "\n".join(disagree)
+    )

@@ -7,7 +7,7 @@ matters, mandates, working groups and onboarding are internal (members and the s
 """
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
@@ -30,7 +30,6 @@ from samverkan.networks.access import (
 from samverkan.networks.models import Network
 from samverkan.people.access import viewer_for
 
-M = TypeVar("M", bound=Model)
 NetworkPredicate = Callable[[Any, Network], bool]
 
 
@@ -130,14 +129,15 @@ def _network(
     user: Any, slug: str, *, internal: bool, write: bool, may_change: NetworkPredicate
 ) -> Network:
     network = get_network_for(user, slug)
-    if internal and not can_see_work(user, network):
+    if write:
+        if not may_change(user, network):
+            raise _refuse()
+    elif internal and not can_see_work(user, network):
         raise PermissionDenied(_("Uppgifterna är till för nätverkets medlemmar."))
-    if write and not may_change(user, network):
-        raise _refuse()
     return network
 
 
-def _one(queryset: QuerySet[M], **lookup: Any) -> M:
+def _one[M: Model](queryset: QuerySet[M], **lookup: Any) -> M:
     found = queryset.filter(**lookup).first()
     if found is None:
         raise Http404
@@ -170,7 +170,9 @@ def get_matter_for(
     queryset: QuerySet[Matter] | None = None,
 ) -> Matter:
     network = get_matters_network_for(user, slug)
-    matter = _one(queryset if queryset is not None else Matter.objects.all(), pk=pk, network=network)
+    matter = _one(
+        queryset if queryset is not None else Matter.objects.all(), pk=pk, network=network
+    )
     matter.network = network
     if write:
         require_can_edit_matters(user, network)
@@ -230,9 +232,15 @@ def get_onboarding_network_for(user: Any, slug: str) -> Network:
     return _network(user, slug, internal=True, write=False, may_change=can_edit_network)
 
 
-def get_onboarding_task_for(user: Any, slug: str, pk: int, *, write: bool = False) -> OnboardingTask:
+def get_onboarding_task_for(
+    user: Any, slug: str, pk: int, *, write: bool = False
+) -> OnboardingTask:
     network = get_onboarding_network_for(user, slug)
-    task = _one(OnboardingTask.objects.select_related("network"), pk=pk, network=network)
+    task = _one(
+        OnboardingTask.objects.select_related("network", "membership__person", "representative"),
+        pk=pk,
+        network=network,
+    )
     if write:
         require_can_complete_onboarding_task(user, task)
     return task

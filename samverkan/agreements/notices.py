@@ -51,6 +51,8 @@ def onboarding_task_created(task_pk: int) -> None:
 
 def onboarding_task_overdue(task: OnboardingTask, today: datetime.date) -> None:
     """PR3: an open task is reminded after 14 days."""
+    if task.representative is None:
+        return
     url = reverse("agreements:onboarding", kwargs={"slug": task.network.slug})
     values = {"name": task.membership.person.name, "network": task.network.name, "url": url}
 

@@ -6,9 +6,9 @@ a network without an agreement gets the defaults, i.e. the checklist alone (SPEC
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from typing import Any
 
 from django.apps import apps
-from django.db.models import Model
 from django.utils import timezone
 
 from samverkan.agreements.models import (
@@ -381,7 +381,7 @@ def person_mandates(person_id: int) -> list[Mandate]:
     )
 
 
-def _meeting_model() -> type[Model]:
+def _meeting_model() -> Any:
     """meetings.Meeting, which versions and reviews refer to by foreign key; looked up by name
     since agreements sits below meetings and imports nothing from it."""
     return apps.get_model("meetings", "Meeting")
@@ -389,7 +389,7 @@ def _meeting_model() -> type[Model]:
 
 def meeting_choices(network: Network) -> list[tuple[int, str]]:
     """The network's meetings, newest first, for naming the meeting that adopted a version."""
-    rows = _meeting_model().objects.filter(network=network).order_by("-starts_at")[:60]
+    rows = _meeting_model()._default_manager.filter(network=network).order_by("-starts_at")[:60]
     return [
         (m.pk, f"{timezone.localtime(m.starts_at):%Y-%m-%d}" + (f" {m.title}" if m.title else ""))
         for m in rows
@@ -397,4 +397,4 @@ def meeting_choices(network: Network) -> list[tuple[int, str]]:
 
 
 def meeting_in_network(network: Network, meeting_id: int) -> bool:
-    return bool(_meeting_model().objects.filter(network=network, pk=meeting_id).exists())
+    return _meeting_model()._default_manager.filter(network=network, pk=meeting_id).exists()

@@ -5,17 +5,15 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.agreements import access
+from samverkan.agreements import access, selectors, services
 from samverkan.agreements import matters as work
-from samverkan.agreements import selectors, services
 from samverkan.agreements.forms import (
     AgreementForm,
     BusinessPlanForm,
@@ -31,10 +29,8 @@ from samverkan.agreements.forms import (
 from samverkan.agreements.models import (
     AgreementVersion,
     BusinessPlan,
-    Chairmanship,
     FocusArea,
     Matter,
-    OnboardingTask,
     WorkingGroup,
 )
 from samverkan.agreements.parameters import labels
@@ -215,19 +211,16 @@ def _matter_form(request: HttpRequest, network: Network) -> MatterForm:
 
 @login_required
 def matters(request: HttpRequest, slug: str) -> HttpResponse:
-    network = access.get_matters_network_for(
-        request.user, slug, write=request.method == "POST"
-    )
+    network = access.get_matters_network_for(request.user, slug, write=request.method == "POST")
     can_edit = access.can_edit_matters(request.user, network)
     form = _matter_form(request, network)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                matter = work.record_matter(request.user, network, **form.cleaned_data)
-                messages.success(request, _("Frågan %(t)s är registrerad.") % {"t": matter.title})
-                return redirect("agreements:matters", slug=slug)
-            except ServiceError as exc:
-                _fail(form, exc)
+    if request.method == "POST" and form.is_valid():
+        try:
+            matter = work.record_matter(request.user, network, **form.cleaned_data)
+            messages.success(request, _("Frågan %(t)s är registrerad.") % {"t": matter.title})
+            return redirect("agreements:matters", slug=slug)
+        except ServiceError as exc:
+            _fail(form, exc)
     params = selectors.agreement_parameters(network)
     return render(
         request,
@@ -321,14 +314,13 @@ def working_groups(request: HttpRequest, slug: str) -> HttpResponse:
         contacts=Person.objects.filter(anonymised_on__isnull=True).order_by("name"),
         focus_areas=_focus_areas(network),
     )
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                group = work.start_working_group(request.user, network, **form.cleaned_data)
-                messages.success(request, _("Arbetsgruppen %(n)s är startad.") % {"n": group.name})
-                return redirect("agreements:working_groups", slug=slug)
-            except ServiceError as exc:
-                _fail(form, exc)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = work.start_working_group(request.user, network, **form.cleaned_data)
+            messages.success(request, _("Arbetsgruppen %(n)s är startad.") % {"n": group.name})
+            return redirect("agreements:working_groups", slug=slug)
+        except ServiceError as exc:
+            _fail(form, exc)
     return render(
         request,
         "agreements/working_groups.html",
@@ -472,17 +464,16 @@ def chairs(request: HttpRequest, slug: str) -> HttpResponse:
         municipalities=_municipalities(),
         initial={"year": next_year, "municipalities": [c.municipality for c in proposal]},
     )
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.appoint_chairs(request.user, network, **form.cleaned_data)
-                messages.success(
-                    request,
-                    _("Ordförande för %(y)d är utsedda.") % {"y": form.cleaned_data["year"]},
-                )
-                return redirect("agreements:chairs", slug=slug)
-            except ServiceError as exc:
-                _fail(form, exc)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appoint_chairs(request.user, network, **form.cleaned_data)
+            messages.success(
+                request,
+                _("Ordförande för %(y)d är utsedda.") % {"y": form.cleaned_data["year"]},
+            )
+            return redirect("agreements:chairs", slug=slug)
+        except ServiceError as exc:
+            _fail(form, exc)
     return render(
         request,
         "agreements/chairs.html",

@@ -1,6 +1,8 @@
 """The HTTP API under /api/v1/ (issue 7, item 7). A domain adds its routes with one line:
 `api.add_router("/", samverkan.api.routers.<domain>.router)`. Routes require a token or a
-signed-in session unless their router says otherwise (auth.CATALOGUE for the catalogue)."""
+signed-in session unless their router says otherwise (auth.CATALOGUE for the catalogue).
+A router reads through the rooms' selectors, as the pages do, and takes its error responses,
+lookups and shared schemas from samverkan.api.kit."""
 
 from ninja import NinjaAPI
 

@@ -1,8 +1,9 @@
 """Who is calling the API. A bearer token acts as its person's account; a browser that is signed
 in acts as its session's user; an anonymous caller may read the catalogue only where the instance
-publishes it. Every decision after that is people.policy's, as for the pages (STYLE habit 5).
+publishes it. Every decision after that is the owning room's access.py, as for the pages
+(STYLE habit 5).
 
-Routes ask `actor(request)` for the acting user and call the policy getters; the `require_…`
+Routes ask `actor(request)` for the acting user and call the rooms' getters; the `require_…`
 helpers here raise the exceptions that samverkan.api.errors turns into JSON."""
 
 import datetime
@@ -17,7 +18,8 @@ from ninja.security import HttpBearer, SessionAuth
 
 from samverkan.api.errors import Unauthorized
 from samverkan.api.models import ApiToken, hash_token
-from samverkan.people import policy
+from samverkan.networks.access import can_read_catalogue
+from samverkan.people.access import is_secretariat
 
 # last_used_at is written at most this often per token, not on every call.
 LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
@@ -52,7 +54,7 @@ class BearerToken(HttpBearer):
         now = timezone.now()
         if found.last_used_at is None or now - found.last_used_at > LAST_USED_RESOLUTION:
             ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
-        # The token acts as its person's account, so every policy predicate applies unchanged.
+        # The token acts as its person's account, so every access predicate applies unchanged.
         request.user = user
         request.api_token = found  # type: ignore[attr-defined]
         return found
@@ -68,7 +70,7 @@ class SignedInSession(SessionAuth):
 
 def published_catalogue(request: HttpRequest) -> Any:
     """Allmänheten reads the catalogue only where the instance publishes it (SPEC §1)."""
-    if policy.can_read_catalogue(AnonymousUser()):
+    if can_read_catalogue(AnonymousUser()):
         return "anonymous"
     return None
 
@@ -97,6 +99,6 @@ def require_signed_in(request: HttpRequest) -> Any:
 def require_secretariat(request: HttpRequest) -> Any:
     """401 for nobody, 403 for a signed-in person outside the secretariat."""
     user = require_signed_in(request)
-    if not policy.is_secretariat(user):
+    if not is_secretariat(user):
         raise PermissionDenied(_("Det här är till för sekretariatet."))
     return user

@@ -1,4 +1,4 @@
-"""PR2 on the municipality's page: its cost shares per year and network."""
+"""PR2 on other rooms' pages: the municipality's cost shares, the network's costs link."""
 
 import datetime
 from typing import Any
@@ -7,18 +7,29 @@ from django.http import HttpRequest
 
 from samverkan.cooperation.models import Municipality
 from samverkan.core.plugins import section
+from samverkan.costs.access import can_see_costs, can_see_municipality_costs
 from samverkan.costs.selectors import municipality_cost_years
-from samverkan.people import policy
+from samverkan.networks.models import Network
 
 
 @section("municipality", "costs.shares", "costs/_municipality_section.html", order=50)
 def _cost_shares(
     request: HttpRequest, municipality: Municipality, today: datetime.date
 ) -> dict[str, Any] | None:
-    if not policy.can_see_municipality_costs(request.user, municipality):
+    if not can_see_municipality_costs(request.user, municipality):
         return None
     rows = municipality_cost_years(municipality)
     years: dict[int, int] = {}
     for year, _network, ore in rows:
         years[year] = years.get(year, 0) + ore
     return {"municipality": municipality, "rows": rows, "years": years}
+
+
+@section("network.links", "costs.links", "costs/_network_link.html", order=20)
+def network_costs_link(
+    request: HttpRequest, network: Network, today: datetime.date
+) -> dict[str, Any] | None:
+    """The network page's link to its costs (PR2), for those who may see them."""
+    if not can_see_costs(request.user, network):
+        return None
+    return {"network": network}

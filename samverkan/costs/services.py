@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.core.errors import ServiceError
+from samverkan.costs.access import require_can_edit_costs
 from samverkan.costs.models import Allocation, Cost
 from samverkan.costs.selectors import AllocationPlan, plan_allocation
 from samverkan.history.context import acting
 from samverkan.networks.models import Network
-from samverkan.people import policy
+from samverkan.people.access import person_for
 
 MAX_ORE = 10**13  # a hundred billion kronor: beyond that an amount is a typing error
 
@@ -69,7 +70,7 @@ def _write_allocations(cost: Cost, plan: AllocationPlan) -> None:
 
 
 def _person(actor: Any) -> Any:
-    return policy.viewer_for(actor).person
+    return person_for(actor)
 
 
 def record_cost(
@@ -84,7 +85,7 @@ def record_cost(
 ) -> Cost:
     """A coordinator records a cost; PR2 allocates it to the municipalities that take part on
     its date. Where that is impossible it is stored without allocation and flagged."""
-    policy.require_can_edit(actor, network)
+    require_can_edit_costs(actor, network)
     amount_ore = check_amount(amount_ore)
     description = description.strip()
     if not description:
@@ -135,7 +136,7 @@ def store_cost(
 def reallocate_cost(actor: Any, cost: Cost) -> Cost:
     """Allocate again, e.g. after a missing population figure was added. Refused once
     invoiced (locked)."""
-    policy.require_can_edit(actor, cost.network)
+    require_can_edit_costs(actor, cost.network)
     _refuse_locked(cost)
     if cost.is_credit:
         raise ServiceError(_("En kreditering följer sin ursprungliga kostnad."))
@@ -159,7 +160,7 @@ def _refuse_locked(cost: Cost) -> None:
 
 def credit_cost(actor: Any, cost: Cost, *, date: datetime.date | None = None) -> Cost:
     """A credit reverses the original cost öre for öre, municipality for municipality."""
-    policy.require_can_edit(actor, cost.network)
+    require_can_edit_costs(actor, cost.network)
     if cost.is_credit:
         raise ServiceError(_("En kreditering kan inte krediteras."))
     if Cost.objects.filter(credit_of=cost).exists():
@@ -219,7 +220,7 @@ def correct_cost(
 
 def mark_invoiced(actor: Any, cost: Cost, *, on: datetime.date | None = None) -> Cost:
     """The cost's allocation has been invoiced: from now on it is locked. Idempotent."""
-    policy.require_can_edit(actor, cost.network)
+    require_can_edit_costs(actor, cost.network)
     if cost.is_locked:
         return cost
     if cost.state == Cost.State.UNALLOCATED:

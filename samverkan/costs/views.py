@@ -4,19 +4,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.core.errors import ServiceError
-from samverkan.costs import selectors, services
+from samverkan.costs import access, selectors, services
 from samverkan.costs.forms import CostForm
 from samverkan.costs.models import Cost
 from samverkan.files.tables import kronor, table_response
-from samverkan.people import policy
+from samverkan.people.access import require_secretariat
 
 
 def _year(request: HttpRequest) -> int:
@@ -30,32 +29,28 @@ def _year(request: HttpRequest) -> int:
 
 @login_required
 def network_costs(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
-    if not policy.can_see_costs(request.user, network):
-        raise PermissionDenied(_("Kostnaderna visas för nätverkets medlemmar."))
-    can_edit = policy.can_edit_network(request.user, network)
+    network = access.get_costs_network_for(request.user, slug, write=request.method == "POST")
+    can_edit = access.can_edit_costs(request.user, network)
     form = CostForm(request.POST or None, initial={"date": timezone.localdate()})
-    if request.method == "POST":
-        policy.require_can_edit(request.user, network)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                cost = services.record_cost(
-                    request.user,
-                    network,
-                    date=data["date"],
-                    description=data["description"],
-                    amount_ore=data["amount"],
-                    phase=data["phase"],
-                )
-            except ServiceError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            cost = services.record_cost(
+                request.user,
+                network,
+                date=data["date"],
+                description=data["description"],
+                amount_ore=data["amount"],
+                phase=data["phase"],
+            )
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            if cost.state == Cost.State.UNALLOCATED:
+                messages.warning(request, cost.problem)
             else:
-                if cost.state == Cost.State.UNALLOCATED:
-                    messages.warning(request, cost.problem)
-                else:
-                    messages.success(request, _("Kostnaden är registrerad."))
-                return redirect("costs:network", slug=slug)
+                messages.success(request, _("Kostnaden är registrerad."))
+            return redirect("costs:network", slug=slug)
     context = {
         "network": network,
         "costs": selectors.network_costs(network),
@@ -66,19 +61,11 @@ def network_costs(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "costs/network.html", context)
 
 
-def _cost_for(request: HttpRequest, pk: int, *, for_write: bool = False) -> Cost:
-    cost = get_object_or_404(Cost.objects.select_related("network"), pk=pk)
-    network = policy.get_network_for(request.user, cost.network.slug, for_write=for_write)
-    if not policy.can_see_costs(request.user, network):
-        raise Http404
-    return cost
-
-
 @login_required
 def cost_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    cost = _cost_for(request, pk)
+    cost = access.get_cost_for(request.user, pk)
     form = None
-    can_edit = policy.can_edit_network(request.user, cost.network)
+    can_edit = access.can_edit_costs(request.user, cost.network)
     if can_edit and not cost.is_credit and not hasattr(cost, "credit"):
         form = CostForm(
             request.POST or None,
@@ -118,7 +105,7 @@ def cost_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def cost_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    cost = _cost_for(request, pk, for_write=True)
+    cost = access.get_cost_for(request.user, pk, write=True)
     verbs = {
         "fakturera": (services.mark_invoiced, _("Kostnaden är markerad som fakturerad.")),
         "kreditera": (services.credit_cost, _("Kostnaden är krediterad.")),
@@ -139,7 +126,7 @@ def cost_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @login_required
 def summary(request: HttpRequest) -> HttpResponse:
     """Per municipality and year, and per network and year, for invoicing."""
-    policy.require_secretariat(request.user)
+    require_secretariat(request.user)
     year = _year(request)
     today = timezone.localdate()
     context: dict[str, Any] = {
@@ -153,7 +140,7 @@ def summary(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def summary_export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
-    policy.require_secretariat(request.user)
+    require_secretariat(request.user)
     year = _year(request)
     if fmt not in ("csv", "xlsx"):
         raise Http404

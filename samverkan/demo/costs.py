@@ -1,74 +1,46 @@
-"""Demo costs (PR2): Socialchefsnätverket shares its development costs by population (its
-agreement, from the agreements demo); one of last year's costs is invoiced and corrected by a
-credit and a new cost. Called from reports/demo.py inside the demo's transaction."""
+"""Socialchefsnätverket's costs (PR2), through the costs services: shared by population (its
+agreement, from agreements.py); one of last year's costs is invoiced and then corrected by a
+credit and a new cost, as the coordinator corrects an invoiced cost."""
 
 import datetime
+from typing import Any
 
-from samverkan.costs.models import Allocation, Cost
-from samverkan.costs.services import store_cost
+from samverkan.costs.models import Cost
+from samverkan.costs.services import correct_cost, mark_invoiced, record_cost
+from samverkan.demo import data
+from samverkan.demo.people import secretariat
 from samverkan.networks.models import Network
 
-SLUG = "socialchefsnatverket"
+SLUG = data.SOCIALCHEF_SLUG
 
 
-def load(today: datetime.date) -> int:
+def load(today: datetime.date, actor: Any = None) -> int:
     network = Network.objects.filter(slug=SLUG).first()
     if network is None or Cost.objects.filter(network=network).exists():
         return 0
+    actor = actor or secretariat()
     start = network.started_on or datetime.date(today.year - 1, 1, 1)
     last_year = max(datetime.date(today.year - 1, 3, 14), start)
     this_year = max(datetime.date(today.year, 1, 20), start)
     dev = Cost.Phase.DEVELOPMENT
-    invoiced = store_cost(
-        network,
-        date=last_year,
-        description="Utvecklingsdag om samsjuklighet",
-        amount_ore=100_000_00,
-        phase=dev,
-    )
-    invoiced.invoiced_on = last_year + datetime.timedelta(days=30)
-    invoiced.save(update_fields=["invoiced_on"])
-    credit = Cost.objects.create(
-        network=network,
-        date=invoiced.invoiced_on,
-        description="Kreditering: Utvecklingsdag om samsjuklighet",
-        amount_ore=-invoiced.amount_ore,
-        phase=dev,
-        method=invoiced.method,
-        state=invoiced.state,
-        credit_of=invoiced,
-    )
-    Allocation.objects.bulk_create(
-        Allocation(
-            cost=credit,
-            municipality_id=a.municipality_id,
-            population=a.population,
-            population_date=a.population_date,
-            amount_ore=-a.amount_ore,
+
+    def cost(day: datetime.date, description: str, amount_ore: int) -> Cost:
+        return record_cost(
+            actor, network, date=day, description=description, amount_ore=amount_ore, phase=dev
         )
-        for a in invoiced.allocations.all()
-    )
-    store_cost(
-        network,
-        date=invoiced.invoiced_on,
-        description="Utvecklingsdag om samsjuklighet (rättad: lokalhyran ingick inte)",
-        amount_ore=87_500_00,
-        phase=dev,
-        replaces=invoiced,
-    )
-    store_cost(
-        network,
-        date=this_year,
-        description="Föreläsare: trygg och effektiv utskrivning",
-        amount_ore=24_500_50,
+
+    invoiced = cost(last_year, *data.COST_INVOICED)
+    invoiced = mark_invoiced(actor, invoiced, on=last_year + datetime.timedelta(days=30))
+    description, amount_ore = data.COST_CORRECTED
+    correct_cost(
+        actor,
+        invoiced,
+        date=invoiced.invoiced_on or last_year,
+        description=description,
+        amount_ore=amount_ore,
         phase=dev,
     )
+    cost(this_year, *data.COST_THIS_YEAR)
     if this_year < today:
-        store_cost(
-            network,
-            date=today,
-            description="Gemensam utbildning i BBIC",
-            amount_ore=153_000_00,
-            phase=dev,
-        )
+        cost(today, *data.COST_TODAY)
     return Cost.objects.filter(network=network).count()

@@ -965,7 +965,7 @@ MATTERS = [
         "En väg in för barns psykiska hälsa",
         None,
         None,  # every municipality
-        "referred",
+        "referred_to_municipalities",
         True,
         "Barns och ungas psykiska hälsa",
         False,

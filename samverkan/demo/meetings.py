@@ -1,94 +1,96 @@
-"""Demo meetings: a year for Socialchefsnätverket (ten meetings, no meeting in July), hosts
-alternating between the year's chairs, attendance for the meetings held so far (one
-municipality mostly absent, so that P3 shows a warning), approved minutes for the held ones
-and the year-end items on the last meeting. Called by cooperation/demo.py inside its
-transaction; deterministic for a given day."""
+"""Socialchefsnätverket's year of meetings, through the meetings services: ten meetings planned
+before the year (no meeting in July), hosts alternating between the year's chairs, the same
+agenda on each; for the meetings held so far the attendance (one municipality mostly absent, so
+that P3 shows a warning) and approved minutes. The year-end items come with the plan (CO2, CO3,
+CH2). Deterministic for a given day."""
 
 import datetime
 import random
+from typing import Any
 
 from django.utils import timezone
 
-from samverkan.agreements.selectors import chair_municipalities
-from samverkan.cooperation.models import Municipality
-from samverkan.meetings.models import STOCKHOLM, AgendaItem, Attendance, Meeting, Minutes
-from samverkan.meetings.planning import candidate_days, spread
-from samverkan.meetings.services import sync_year_end_items
+from samverkan.agreements.models import AgreementReview
+from samverkan.demo import data, direct
+from samverkan.demo.people import secretariat
+from samverkan.meetings.attendance import record_attendance
+from samverkan.meetings.models import AgendaItem, Attendance, Meeting
+from samverkan.meetings.planning import propose_year
+from samverkan.meetings.services import (
+    add_agenda_item,
+    approve_minutes,
+    plan_year,
+    save_minutes,
+)
 from samverkan.networks.models import Membership, Network
 
-SLUG = "socialchefsnatverket"
-AGENDA = [
-    "Föregående protokoll",
-    "Läget i kommunerna",
-    "Aktuella frågor från Region Skåne",
-    "Frågeområden i verksamhetsplanen",
-    "Övriga frågor",
-]
-# The demo's "mostly absent" municipality for P3.
-ABSENT = "Perstorp"
+SLUG = data.SOCIALCHEF_SLUG
+TUESDAY = 1
 
 
-def load(today: datetime.date) -> int:
-    """Create the year's meetings; returns how many (0 when the network is missing or already
+def load(today: datetime.date, actor: Any = None) -> int:
+    """Plan the year's meetings; returns how many (0 when the network is missing or already
     has meetings this year)."""
     network = Network.objects.filter(slug=SLUG).first()
     if network is None or Meeting.objects.filter(network=network).in_year(today.year).exists():
         return 0
+    actor = actor or secretariat()
     rng = random.Random(today.year)
-    hosts: list[Municipality | None] = list(chair_municipalities(network, today.year)) or list(
-        Municipality.objects.filter(name__in=["Helsingborg", "Landskrona"]).order_by("name")
+    # Planned in November the year before, as the planner proposes it: Tuesdays 9-12, the
+    # agreement's ten meetings, hosts and places from the year's chairs.
+    proposal = propose_year(
+        network,
+        year=today.year,
+        weekday=TUESDAY,
+        start_time=datetime.time(9),
+        end_time=datetime.time(12),
+        skip_months={7},
+        count=10,
+        today=datetime.date(today.year - 1, 11, 20),
     )
-    days = spread(candidate_days(today.year, 1, {7}, after=None), 10)  # Tuesdays
+    meetings = plan_year(actor, network, year=today.year, meetings=proposal)
     members = list(
         Membership.objects.filter(network=network, role=Membership.Role.MEMBER)
         .select_related("person", "municipality")
         .order_by("person__name")
     )
-    secretary = (
-        Membership.objects.filter(network=network, role=Membership.Role.SECRETARY)
-        .select_related("person")
-        .first()
-    )
     now = timezone.now()
-    for i, day in enumerate(days):
-        host = hosts[i % len(hosts)] if hosts else None
-        meeting = Meeting.objects.create(
-            network=network,
-            starts_at=datetime.datetime.combine(day, datetime.time(9), tzinfo=STOCKHOLM),
-            ends_at=datetime.datetime.combine(day, datetime.time(12), tzinfo=STOCKHOLM),
-            host=host,
-            place=f"Kommunhuset, {host.name}" if host else "",
-        )
-        AgendaItem.objects.bulk_create(
-            AgendaItem(meeting=meeting, order=n, title=title)
-            for n, title in enumerate(AGENDA, start=1)
-        )
+    for meeting in meetings:
+        for title in data.AGENDA:
+            add_agenda_item(actor, meeting, title=title)
         if meeting.starts_at > now:
             continue
-        _attendance(meeting, members, rng)
-        Minutes.objects.create(
-            meeting=meeting,
-            text="Mötet öppnades av ordföranden. Kommunerna berättade om läget.",
-            state=Minutes.State.APPROVED,
-            approved_by=secretary.person if secretary else None,
-            approved_at=meeting.ends_at + datetime.timedelta(days=7),
-        )
-    sync_year_end_items(network, today.year)
-    return len(days)
+        for membership in members:
+            record_attendance(
+                actor, meeting, person=membership.person, status=_status(membership, rng)
+            )
+        _minutes(actor, meeting)
+    return len(meetings)
 
 
-def _attendance(meeting: Meeting, members: list[Membership], rng: random.Random) -> None:
-    rows = []
-    for m in members:
-        muni = m.municipality.name if m.municipality else ""
-        roll = rng.random()
-        if muni == ABSENT:
-            status = Attendance.Status.PRESENT if roll < 0.3 else Attendance.Status.ABSENT
-        elif roll < 0.85:
-            status = Attendance.Status.PRESENT
-        else:
-            status = Attendance.Status.EXCUSED
-        rows.append(
-            Attendance(meeting=meeting, person=m.person, municipality=m.municipality, status=status)
+def _status(membership: Membership, rng: random.Random) -> str:
+    muni = membership.municipality.name if membership.municipality else ""
+    roll = rng.random()
+    if muni == data.ABSENT:
+        return Attendance.Status.PRESENT if roll < 0.3 else Attendance.Status.ABSENT
+    if roll < 0.85:
+        return Attendance.Status.PRESENT
+    return Attendance.Status.EXCUSED
+
+
+def _minutes(actor: Any, meeting: Meeting) -> None:
+    """Written by the secretary, approved a week later. Only the year's last meeting has the
+    agreement's review on its agenda (CO2): held, its outcome is recorded with the minutes."""
+    review = meeting.agenda_items.filter(kind=AgendaItem.Kind.AGREEMENT_REVIEW).first()
+    if review is None:
+        save_minutes(actor, meeting, text=data.MINUTES)
+    else:
+        save_minutes(
+            actor,
+            meeting,
+            text=data.MINUTES,
+            outcomes={review.pk: data.YEAR_END_REVIEW},
+            review_outcome=AgreementReview.Outcome.UNCHANGED,
         )
-    Attendance.objects.bulk_create(rows)
+    minutes = approve_minutes(actor, meeting)
+    direct.approved_at(minutes, meeting.ends_at + datetime.timedelta(days=7))

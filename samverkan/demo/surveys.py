@@ -1,96 +1,74 @@
-"""A demo survey round (P4, ST2): closed about twenty months ago, so the dashboard shows the
-check as met but the next round due soon; answers are invented and unlinked, as always."""
+"""A survey round (P4, ST2) through the surveys services: opened about twenty-one months ago,
+answered through the members' one-time links, closed about twenty months ago and its results
+sent to the networks and the municipal directors' group, so that the dashboard shows the check
+as met but the next round due soon. The answers are invented and, as always, unlinked."""
 
 import datetime
 import random
+from collections import defaultdict
+from typing import Any
 
-from samverkan.networks.models import Membership, Network
-from samverkan.people.models import Person
+from samverkan.demo import data
+from samverkan.demo.people import secretariat
+from samverkan.people.services import find_or_create_person
 from samverkan.surveys import tokens
-from samverkan.surveys.models import (
-    DirectorsGroupMember,
-    Invitation,
-    Question,
-    Response,
-    RoundNetwork,
-    SurveyRound,
+from samverkan.surveys.models import Invitation, Question, SurveyRound
+from samverkan.surveys.services import (
+    close_round,
+    create_round,
+    open_round,
+    send_results,
+    set_directors_group,
+    submit_response,
 )
-from samverkan.surveys.questionnaire import STANDARD_QUESTIONS
-
-IMPROVE = [
-    "Fler studiebesök i varandras verksamheter.",
-    "Tydligare koppling mellan mötena och verksamhetsplanen.",
-    "Dela underlag innan mötet.",
-    "Bjud in Region Skåne oftare.",
-    "Mer tid för erfarenhetsutbyte.",
-]
-DIRECTORS = [
-    ("Kommundirektör Helsingborg", "kd.helsingborg@demo.se"),
-    ("Kommundirektör Landskrona", "kd.landskrona@demo.se"),
-    ("Kommundirektör Ängelholm", "kd.angelholm@demo.se"),
-]
 
 
-def load(today: datetime.date) -> int:
+def load(today: datetime.date, actor: Any = None) -> int:
+    """Returns the number of answers (0 when there is a round already)."""
     if SurveyRound.objects.exists():
         return 0
+    actor = actor or secretariat()
     rng = random.Random(today.toordinal())
     closed = today - datetime.timedelta(days=600)
     opened = closed - datetime.timedelta(days=28)
-    survey = SurveyRound.objects.create(
-        title=f"Kvalitetsenkät {opened.year}",
-        opens_on=opened,
-        closes_on=closed,
-        state=SurveyRound.State.CLOSED,
-        opened_on=opened,
-        closed_on=closed,
-        results_sent_on=closed + datetime.timedelta(days=7),
+    survey = create_round(
+        actor, title=f"Kvalitetsenkät {opened.year}", opens_on=opened, closes_on=closed
     )
-    questions = Question.objects.bulk_create(
-        Question(
-            round=survey,
-            key=k,
-            order=i,
-            kind=kind,
-            text=str(text),
-            choices=[str(c) for c in choices],
-        )
-        for i, (k, kind, text, choices) in enumerate(STANDARD_QUESTIONS)
-    )
-    networks = Network.objects.filter(
-        status=Network.Status.ACTIVE, started_on__lte=opened
-    ).order_by("name")
-    responses = []
-    for network in networks:
-        people = {m.person_id for m in Membership.objects.on(opened).filter(network=network)}
-        RoundNetwork.objects.create(round=survey, network=network, invited=len(people))
-        answered = set(rng.sample(sorted(people), k=int(len(people) * rng.uniform(0.4, 0.9))))
-        for person_id in sorted(people):
-            nonce = tokens.new_nonce()
-            Invitation.objects.create(
-                round=survey,
-                network=network,
-                person_id=person_id,
-                nonce=nonce,
-                token_hash=tokens.hash_token(tokens.token_for(nonce)),
-                answered=person_id in answered,
-            )
+    open_round(actor, survey, today=opened)
+    questions = list(survey.questions.order_by("order"))
+    links: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for network_id, person_id, nonce in (
+        Invitation.objects.filter(round=survey)
+        .order_by("network__name", "person_id")
+        .values_list("network_id", "person_id", "nonce")
+    ):
+        links[network_id].append((person_id, nonce))
+    answered = 0
+    for invited in links.values():
+        share = rng.uniform(0.4, 0.9)
+        answering = rng.sample(invited, k=int(len(invited) * share))
         bias = rng.choice([0, 1, 1, 2])
-        for _ in answered:
-            answers: dict[str, object] = {}
-            for q in questions:
-                if q.kind == Question.Kind.SCALE:
-                    answers[q.key] = min(5, max(1, rng.randint(2, 4) + rng.randint(0, bias)))
-                elif q.kind == Question.Kind.CHOICE:
-                    answers[q.key] = rng.choice(q.choices)
-                elif rng.random() < 0.4:
-                    answers[q.key] = rng.choice(IMPROVE)
-            responses.append(Response(round=survey, network=network, answers=answers))
-    rng.shuffle(responses)
-    Response.objects.bulk_create(responses)
-    for name, email in DIRECTORS:
-        person = Person.objects.filter(email=email).first() or Person.objects.create(
-            name=name, email=email, title="Kommundirektör"
-        )
-        DirectorsGroupMember.objects.get_or_create(person=person)
-    return len(responses)
+        for _person_id, nonce in answering:
+            day = opened + datetime.timedelta(days=rng.randint(0, 27))
+            submit_response(tokens.token_for(nonce), _answers(questions, bias, rng), today=day)
+            answered += 1
+    close_round(actor, survey, today=closed)
+    directors = [
+        find_or_create_person(actor, email=email, name=name, title="Kommundirektör")
+        for name, email in data.DIRECTORS
+    ]
+    set_directors_group(actor, directors)
+    send_results(actor, survey, today=closed + datetime.timedelta(days=7))
+    return answered
+
+
+def _answers(questions: list[Question], bias: int, rng: random.Random) -> dict[str, object]:
+    answers: dict[str, object] = {}
+    for q in questions:
+        if q.kind == Question.Kind.SCALE:
+            answers[q.key] = min(5, max(1, rng.randint(2, 4) + rng.randint(0, bias)))
+        elif q.kind == Question.Kind.CHOICE:
+            answers[q.key] = rng.choice(q.choices)
+        elif rng.random() < 0.4:
+            answers[q.key] = rng.choice(data.IMPROVE)
+    return answers

@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from samverkan.agreements.selectors import agreement_parameters
 from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.context import acting
-from samverkan.meetings.models import Attendance, Meeting
-from samverkan.networks.models import Membership
 from samverkan.meetings.access import (
     require_can_record_attendance,
     require_can_remove_attendance,
 )
+from samverkan.meetings.models import Attendance, Meeting
 from samverkan.networks.access import can_manage_meetings
+from samverkan.networks.models import Membership
 from samverkan.people.access import person_for
 from samverkan.people.models import Person
 

@@ -1,18 +1,22 @@
 """Calendar feeds at secret addresses, and "Min sida": a person's networks, next meetings,
 open tasks, inbox and calendar feed (issue 5, items 4 and 5)."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samverkan.meetings import feeds, selectors
 from samverkan.meetings.calendar import feed_ics
 from samverkan.meetings.models import CalendarFeed
-from samverkan.people import policy
+from samverkan.networks.access import get_network_for
+from samverkan.people.access import person_for
 
 
 def feed(request: HttpRequest, token: str) -> HttpResponse:
@@ -42,32 +46,38 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+# What the page says after a change of the address; showing it needs no message.
+NETWORK_FEED_SAYS = {
+    "renewed": gettext_lazy("Kalenderflödet har fått en ny adress; den gamla slutar gälla."),
+    "revoked": gettext_lazy("Kalenderflödets adress är spärrad."),
+}
+MY_FEED_SAYS = {
+    "renewed": gettext_lazy("Ditt kalenderflöde har fått en ny adress; den gamla slutar gälla."),
+    "revoked": gettext_lazy("Ditt kalenderflödes adress är spärrad."),
+}
+
+
+def _change_feed(request: HttpRequest, says: dict[str, Any], **owner: Any) -> None:
+    """Show (create), renew or revoke a feed's address, as the form's `action` asks."""
+    change = feeds.change_feed(request.user, request.POST.get("action", "create"), **owner)
+    if change.done in says:
+        messages.success(request, says[change.done])
+
+
 @login_required
 @require_POST
 def network_feed(request: HttpRequest, slug: str) -> HttpResponse:
     """Show (create), renew or revoke the network's feed address."""
-    network = policy.get_network_for(request.user, slug)
-    change = feeds.change_feed(request.user, request.POST.get("action", "create"), network=network)
-    if change.done == "renewed":
-        messages.success(
-            request, _("Kalenderflödet har fått en ny adress; den gamla slutar gälla.")
-        )
-    elif change.done == "revoked":
-        messages.success(request, _("Kalenderflödets adress är spärrad."))
+    network = get_network_for(request.user, slug)
+    _change_feed(request, NETWORK_FEED_SAYS, network=network)
     return redirect("meetings:list", slug=slug)
 
 
 @login_required
 @require_POST
 def my_feed(request: HttpRequest) -> HttpResponse:
-    person = policy.viewer_for(request.user).person
+    person = person_for(request.user)
     if person is None:
         raise Http404
-    change = feeds.change_feed(request.user, request.POST.get("action", "create"), person=person)
-    if change.done == "renewed":
-        messages.success(
-            request, _("Ditt kalenderflöde har fått en ny adress; den gamla slutar gälla.")
-        )
-    elif change.done == "revoked":
-        messages.success(request, _("Ditt kalenderflödes adress är spärrad."))
+    _change_feed(request, MY_FEED_SAYS, person=person)
     return redirect("people:my_page")

@@ -4,15 +4,17 @@ and renewed on request. A revoked token answers 404 like one that never existed.
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from samverkan.history.context import acting
+from samverkan.meetings.access import (
+    require_can_change_feed,
+    require_can_change_feed_of,
+    require_can_read_network_feed,
+)
 from samverkan.meetings.models import CalendarFeed
 from samverkan.networks.models import Network
-from samverkan.people import policy
 from samverkan.people.models import Person
 
 
@@ -23,25 +25,14 @@ def live_feed(
     return (qs.filter(network=network) if network else qs.filter(person=person)).first()
 
 
-def _require_owner(actor: Any, network: Network | None, person: Person | None) -> None:
-    if network is not None:
-        if not policy.can_manage_meetings(actor, network):
-            raise PermissionDenied(_("Du får inte ändra nätverkets kalenderflöde."))
-        return
-    viewer = policy.viewer_for(actor)
-    if person is None or viewer.person is None or viewer.person.pk != person.pk:
-        raise PermissionDenied(_("Du får bara ändra ditt eget kalenderflöde."))
-
-
 def get_or_create_feed(
     actor: Any, *, network: Network | None = None, person: Person | None = None
 ) -> CalendarFeed:
     """The live feed, made on first use. A network's feed is for its members to read."""
     if network is not None:
-        if not policy.can_read_internal(actor, network):
-            raise PermissionDenied(_("Kalenderflödet är till för nätverkets medlemmar."))
+        require_can_read_network_feed(actor, network)
     else:
-        _require_owner(actor, None, person)
+        require_can_change_feed(actor, person=person)
     feed = live_feed(network=network, person=person)
     if feed is not None:
         return feed
@@ -50,7 +41,7 @@ def get_or_create_feed(
 
 
 def revoke_feed(actor: Any, feed: CalendarFeed) -> CalendarFeed:
-    _require_owner(actor, feed.network, feed.person)
+    require_can_change_feed_of(actor, feed)
     if feed.revoked_at is not None:
         return feed
     with transaction.atomic(), acting(actor, "revoke_calendar_feed"):
@@ -61,7 +52,7 @@ def revoke_feed(actor: Any, feed: CalendarFeed) -> CalendarFeed:
 
 def renew_feed(actor: Any, feed: CalendarFeed) -> CalendarFeed:
     """Revoke the old secret address and make a new one, in one transaction."""
-    _require_owner(actor, feed.network, feed.person)
+    require_can_change_feed_of(actor, feed)
     with transaction.atomic(), acting(actor, "renew_calendar_feed"):
         if feed.revoked_at is None:
             feed.revoked_at = timezone.now()

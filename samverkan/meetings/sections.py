@@ -11,6 +11,8 @@ from samverkan.cooperation.models import Municipality
 from samverkan.core.plugins import section
 from samverkan.meetings.feeds import live_feed
 from samverkan.meetings.selectors import municipality_attendance, next_meetings_for
+from samverkan.networks.access import can_read_internal
+from samverkan.networks.models import Network
 from samverkan.people.models import Person
 
 
@@ -35,3 +37,13 @@ def my_next_meetings(request: HttpRequest, person: Person, today: datetime.date)
 @section("my_page.aside", "meetings.feed", "meetings/_my_feed.html", order=20)
 def my_calendar_feed(request: HttpRequest, person: Person, today: datetime.date) -> dict[str, Any]:
     return {"feed": live_feed(person=person)}
+
+
+@section("network.links", "meetings.links", "meetings/_network_link.html", order=10)
+def network_meetings_link(
+    request: HttpRequest, network: Network, today: datetime.date
+) -> dict[str, Any] | None:
+    """The way from a network's page to its meetings, for those who may read them."""
+    if not can_read_internal(request.user, network):
+        return None
+    return {"network": network}

@@ -4,7 +4,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from samverkan.agreements.models import AgreementReview
 from samverkan.core.errors import ConflictError, ServiceError
+from samverkan.meetings import access, selectors, services
 from samverkan.meetings import attendance as attendance_services
-from samverkan.meetings import selectors, services
 from samverkan.meetings.calendar import ics_filename, meeting_ics
 from samverkan.meetings.feeds import live_feed
 from samverkan.meetings.forms import (
@@ -32,7 +31,8 @@ from samverkan.meetings.forms import (
 from samverkan.meetings.models import AgendaItem, Attachment, Attendance, Minutes
 from samverkan.meetings.pdf import meeting_pdf
 from samverkan.meetings.planning import ProposedMeeting, default_count, propose_year
-from samverkan.people import policy
+from samverkan.networks.access import can_manage_meetings, roles_in
+from samverkan.people.access import person_for
 from samverkan.people.models import Person
 
 
@@ -48,16 +48,9 @@ def _year(request: HttpRequest) -> int:
     return year if 2000 <= year <= 2100 else timezone.localdate().year
 
 
-def _internal_network(request: HttpRequest, slug: str) -> Any:
-    network = policy.get_network_for(request.user, slug)
-    if not policy.can_read_internal(request.user, network):
-        raise PermissionDenied(_("Mötena är till för nätverkets medlemmar."))
-    return network
-
-
 @login_required
 def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _internal_network(request, slug)
+    network = access.get_meetings_network_for(request.user, slug)
     year = _year(request)
     meetings = list(selectors.meeting_list(network, year=year))
     context = {
@@ -65,7 +58,7 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
         "year": year,
         "years": selectors.meeting_years(network),
         "meetings": meetings,
-        "can_manage": policy.can_manage_meetings(request.user, network),
+        "can_manage": can_manage_meetings(request.user, network),
         "feed": live_feed(network=network),
         "now": timezone.now(),
     }
@@ -74,7 +67,7 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def attendance_statistics(request: HttpRequest, slug: str) -> HttpResponse:
-    network = _internal_network(request, slug)
+    network = access.get_meetings_network_for(request.user, slug)
     year = _year(request)
     return render(
         request,
@@ -91,8 +84,7 @@ def attendance_statistics(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def plan_year(request: HttpRequest, slug: str) -> HttpResponse:
     """Two steps: the parameters give a proposal; the adjusted proposal is saved at once."""
-    network = policy.get_network_for(request.user, slug)
-    services.require_can_manage(request.user, network)
+    network = access.get_meetings_network_for(request.user, slug, manage=True)
     year = _year(request) if "ar" in request.GET else timezone.localdate().year + 1
     params = YearPlanParametersForm(
         request.POST or None,
@@ -173,8 +165,7 @@ def _list_url(network: Any) -> str:
 
 @login_required
 def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
-    network = policy.get_network_for(request.user, slug)
-    services.require_can_manage(request.user, network)
+    network = access.get_meetings_network_for(request.user, slug, manage=True)
     form = MeetingForm(
         request.POST or None,
         network=network,
@@ -205,7 +196,7 @@ def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def meeting_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    meeting = access.get_meeting_for(request.user, slug, pk, write=True)
     form = MeetingForm(
         request.POST or None,
         network=meeting.network,
@@ -245,7 +236,7 @@ def meeting_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def meeting_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    meeting = access.get_meeting_for(request.user, slug, pk, write=True)
     form = CancelForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
@@ -258,12 +249,12 @@ def meeting_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    found = policy.get_meeting_for(request.user, slug, pk)
+    found = access.get_meeting_for(request.user, slug, pk)
     meeting = selectors.meeting_detail(found.pk, found.network)
-    can_manage = policy.can_manage_meetings(request.user, meeting.network)
-    viewer = policy.viewer_for(request.user)
+    can_manage = can_manage_meetings(request.user, meeting.network)
+    person = person_for(request.user)
     own = next(
-        (a for a in meeting.attendances.all() if viewer.person and a.person_id == viewer.person.pk),
+        (a for a in meeting.attendances.all() if person and a.person_id == person.pk),
         None,
     )
     context = {
@@ -275,7 +266,7 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "attachment_form": AttachmentForm(),
         "own_form": OwnAttendanceForm(initial={"status": own.status if own else "present"}),
         "own": own,
-        "is_member": bool(viewer.roles_in(meeting.network)),
+        "is_member": bool(roles_in(request.user, meeting.network)),
     }
     return render(request, "meetings/detail.html", context)
 
@@ -283,7 +274,7 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def agenda_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    meeting = access.get_meeting_for(request.user, slug, pk, write=True)
     form = AgendaItemForm(request.POST)
     if form.is_valid():
         try:
@@ -299,7 +290,7 @@ def agenda_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def agenda_item_action(request: HttpRequest, slug: str, pk: int, item: int) -> HttpResponse:
-    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    meeting = access.get_meeting_for(request.user, slug, pk, write=True)
     agenda_item = get_object_or_404(AgendaItem, pk=item, meeting=meeting)
     try:
         action = request.POST.get("action")
@@ -316,7 +307,7 @@ def agenda_item_action(request: HttpRequest, slug: str, pk: int, item: int) -> H
 @login_required
 @require_POST
 def attachment_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    meeting = access.get_meeting_for(request.user, slug, pk, write=True)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         services.add_attachment(
@@ -330,7 +321,7 @@ def attachment_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def attachment_download(request: HttpRequest, slug: str, pk: int, file: int) -> HttpResponse:
-    meeting = policy.get_meeting_for(request.user, slug, pk)
+    meeting = access.get_meeting_for(request.user, slug, pk)
     attachment = get_object_or_404(Attachment, pk=file, meeting=meeting)
     if request.method == "POST":
         services.remove_attachment(request.user, attachment)
@@ -346,7 +337,7 @@ def attachment_download(request: HttpRequest, slug: str, pk: int, file: int) -> 
 def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The secretary's list: every member on the meeting's day, plus anyone added by e-mail
     (refused where substitutes are not allowed, CO1)."""
-    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    meeting = access.get_meeting_for(request.user, slug, pk, write=True)
     current = {
         a.person_id: a for a in Attendance.objects.filter(meeting=meeting).select_related("person")
     }
@@ -394,9 +385,9 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def own_attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    meeting = policy.get_meeting_for(request.user, slug, pk)
+    meeting = access.get_meeting_for(request.user, slug, pk)
     form = OwnAttendanceForm(request.POST)
-    person = policy.viewer_for(request.user).person
+    person = person_for(request.user)
     if form.is_valid() and person is not None:
         try:
             attendance_services.record_attendance(
@@ -410,7 +401,7 @@ def own_attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def minutes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    meeting = policy.get_meeting_for(request.user, slug, pk, for_write=True)
+    meeting = access.get_meeting_for(request.user, slug, pk, write=True)
     record = Minutes.objects.filter(meeting=meeting).first()
     items = list(meeting.agenda_items.all())
     form = MinutesForm(
@@ -452,7 +443,7 @@ def document_pdf(request: HttpRequest, slug: str, pk: int, kind: str) -> HttpRes
     """The agenda (kallelse) or the minutes as PDF in the graphic profile (N5)."""
     if kind not in ("dagordning", "protokoll"):
         raise Http404
-    found = policy.get_meeting_for(request.user, slug, pk)
+    found = access.get_meeting_for(request.user, slug, pk)
     meeting = selectors.meeting_detail(found.pk, found.network)
     record = getattr(meeting, "minutes", None)
     if kind == "protokoll" and record is None:
@@ -469,7 +460,7 @@ def document_pdf(request: HttpRequest, slug: str, pk: int, kind: str) -> HttpRes
 
 @login_required
 def meeting_calendar(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    meeting = policy.get_meeting_for(request.user, slug, pk)
+    meeting = access.get_meeting_for(request.user, slug, pk)
     response = HttpResponse(meeting_ics(meeting), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{ics_filename(meeting)}"'
     return response

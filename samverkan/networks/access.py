@@ -141,8 +141,20 @@ def get_membership_for(user: Any, slug: str, pk: int) -> Membership:
     """A membership, to end: the network's editors."""
     network = get_network_for(user, slug, need=Need.EDIT)
     membership = (
-        Membership.objects.select_related("person", "network").filter(pk=pk, network=network).first()
+        Membership.objects.select_related("person", "network")
+        .filter(pk=pk, network=network)
+        .first()
     )
     if membership is None:
         raise Http404
     return membership
+
+
+def get_network_verdicts_for(user: Any, slug: str) -> Network:
+    """The network whose rule verdicts are read (can_see_verdicts)."""
+    network = get_network_for(user, slug)
+    if not can_see_verdicts(user, network):
+        raise PermissionDenied(
+            _("Nätverkets regelefterlevnad visas för dess samordnare och för sekretariatet.")
+        )
+    return network

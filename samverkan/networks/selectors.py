@@ -9,8 +9,8 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from samverkan.history.models import HistoryEntry
 from samverkan.history.selectors import network_history
-from samverkan.networks.models import Membership, Network, Participation, YearPlan
 from samverkan.networks import access
+from samverkan.networks.models import Membership, Network, Participation, YearPlan
 
 
 @dataclass

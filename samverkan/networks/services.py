@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from samverkan.cooperation.models import DevelopmentArea, Municipality
 from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
 from samverkan.history.context import acting
+from samverkan.networks.access import require_can_edit
 from samverkan.networks.models import Membership, Network, YearPlan
 from samverkan.networks.signals import membership_added
-from samverkan.networks.access import require_can_edit
 from samverkan.people.access import forget_viewer, person_for
 from samverkan.people.models import Person
 

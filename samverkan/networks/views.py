@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,16 +17,16 @@ from django.views.decorators.http import require_POST
 from samverkan.compliance.selectors import evaluate
 from samverkan.cooperation.models import Municipality
 from samverkan.core.errors import ConflictError, ServiceError
-from samverkan.networks import selectors, services
+from samverkan.core.plugins import render_sections
+from samverkan.networks import access, selectors, services
+from samverkan.networks.access import Need
 from samverkan.networks.forms import (
     AddMemberForm,
     CatalogueFilterForm,
     YearPlanForm,
     status_choices,
 )
-from samverkan.networks.models import Membership, Network, YearPlan
-from samverkan.networks import access
-from samverkan.networks.access import Need
+from samverkan.networks.models import Network, YearPlan
 from samverkan.people.access import is_secretariat
 from samverkan.people.services import find_or_create_person
 
@@ -85,9 +85,15 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     verdicts = None
     if access.can_see_verdicts(request.user, network):
         verdicts = evaluate([network], today)[0].verdicts.values()
-    return render(
-        request, "networks/detail.html", {"p": page, "network": network, "verdicts": verdicts}
-    )
+    context = {
+        "p": page,
+        "network": network,
+        "verdicts": verdicts,
+        # What the rooms above add to the page (core/plugins.py): links, the agreement panel.
+        "link_sections": render_sections("network.links", request, network, today),
+        "sections": render_sections("network", request, network, today),
+    }
+    return render(request, "networks/detail.html", context)
 
 
 @login_required
@@ -152,32 +158,31 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     can_edit = access.can_edit_network(request.user, network)
     today = timezone.localdate()
     form = AddMemberForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                with transaction.atomic():
-                    person = find_or_create_person(
-                        request.user,
-                        email=data["email"],
-                        name=data["name"],
-                        title=data["title"],
-                        municipality=data["municipality"],
-                    )
-                    services.add_membership(
-                        request.user,
-                        network,
-                        person=person,
-                        role=data["role"],
-                        municipality=data["municipality"],
-                        start_on=data["start_on"],
-                    )
-                messages.success(request, _("%(name)s är tillagd.") % {"name": person.name})
-                if not request.htmx:  # type: ignore[attr-defined]
-                    return redirect("networks:members", slug=slug)
-                form = AddMemberForm()
-            except ServiceError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                person = find_or_create_person(
+                    request.user,
+                    email=data["email"],
+                    name=data["name"],
+                    title=data["title"],
+                    municipality=data["municipality"],
+                )
+                services.add_membership(
+                    request.user,
+                    network,
+                    person=person,
+                    role=data["role"],
+                    municipality=data["municipality"],
+                    start_on=data["start_on"],
+                )
+            messages.success(request, _("%(name)s är tillagd.") % {"name": person.name})
+            if not request.htmx:  # type: ignore[attr-defined]
+                return redirect("networks:members", slug=slug)
+            form = AddMemberForm()
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
     context = {
         "network": network,
         "rows": selectors.member_rows(network, today=today),

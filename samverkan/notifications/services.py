@@ -4,9 +4,11 @@ A notice is stored once per (recipient, key); its e-mail is sent by a background
 transaction that created it commits (STYLE habit 2)."""
 
 import base64
+import contextlib
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
@@ -25,6 +27,21 @@ def attachment(filename: str, content: bytes, mimetype: str = "application/octet
         "content": base64.b64encode(content).decode("ascii"),
         "mimetype": mimetype,
     }
+
+
+_inbox_only: ContextVar[bool] = ContextVar("samverkan_notices_inbox_only", default=False)
+
+
+@contextlib.contextmanager
+def inbox_only() -> Iterator[None]:
+    """Notices made inside are stored and shown in the inbox but never e-mailed (their e-mail
+    status is `skipped`, nothing is queued): for data that tell of events that did not happen,
+    such as the demo data, whose addresses are invented."""
+    token = _inbox_only.set(True)
+    try:
+        yield
+    finally:
+        _inbox_only.reset(token)
 
 
 def _enqueue(ids: list[int]) -> None:
@@ -53,6 +70,7 @@ def notify(
     people = {p.pk: p for p in recipients if p is not None}
     if not people:
         return []
+    emailed = not _inbox_only.get()
     content_type = ContentType.objects.get_for_model(about) if about is not None else None
     files = list(attachments)
     with transaction.atomic():
@@ -74,7 +92,7 @@ def notify(
                 attachments=files,
                 email_status=(
                     Notification.EmailStatus.PENDING
-                    if person.email
+                    if person.email and emailed
                     else Notification.EmailStatus.SKIPPED
                 ),
             )

@@ -9,15 +9,13 @@ all of it when a service changes what the user may do.
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from samverkan.people.models import Person
-
-T = TypeVar("T")
 
 _CACHE = "_samverkan_access"
 
@@ -35,7 +33,7 @@ class Viewer:
         return bool(getattr(self.user, "is_authenticated", False))
 
 
-def remember(user: Any, key: str, compute: Callable[[], T]) -> T:
+def remember[T](user: Any, key: str, compute: Callable[[], T]) -> T:
     """What `compute` says about `user`, worked out once and kept on the user object (for
     the request, or for as long as a test holds the user) until `forget_viewer`."""
     cache = getattr(user, _CACHE, None)

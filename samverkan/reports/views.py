@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,8 +12,9 @@ from samverkan.cooperation.models import Area
 from samverkan.core.errors import ServiceError
 from samverkan.files.pdf import render_pdf
 from samverkan.files.tables import table_response
-from samverkan.people import policy
+from samverkan.people.access import is_secretariat
 from samverkan.reports import services
+from samverkan.reports.access import require_can_read_yearly_report
 from samverkan.reports.matrix import COLOURS, LABELS, matrix_table, participation_matrix
 from samverkan.reports.svg import heat_map
 from samverkan.reports.yearly import yearly_report
@@ -46,10 +46,7 @@ def matrix_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 def _year(request: HttpRequest, year: int | None) -> int:
-    if not policy.can_read_yearly_report(request.user):
-        raise PermissionDenied(
-            _("Årsrapporten är till för kommundirektörsgruppen och sekretariatet.")
-        )
+    require_can_read_yearly_report(request.user)
     today = timezone.localdate()
     year = year or today.year
     if not 2000 <= year <= today.year + 1:
@@ -61,7 +58,7 @@ def _year(request: HttpRequest, year: int | None) -> int:
 def yearly(request: HttpRequest, year: int | None = None) -> HttpResponse:
     year = _year(request, year)
     context = yearly_report(year, timezone.localdate())
-    context["can_send"] = policy.is_secretariat(request.user)
+    context["can_send"] = is_secretariat(request.user)
     context["years"] = range(timezone.localdate().year - 3, timezone.localdate().year + 1)
     return render(request, "reports/yearly.html", context)
 

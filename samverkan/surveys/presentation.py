@@ -48,11 +48,7 @@ def result_context(survey: SurveyRound, network_ids: set[int] | None) -> dict[st
                 }
             )
         groups.append({"g": group, "rate": _percent(group.rate), "questions": questions})
-    coverage = [
-        {"c": c, "rate": _percent(c.rate)}
-        for c in results.coverage
-        if network_ids is None or c.network.pk in network_ids
-    ]
+    coverage = [{"c": c, "rate": _percent(c.rate)} for c in results.coverage_of(network_ids)]
     return {"survey": survey, "results": results, "groups": groups, "coverage": coverage}
 
 

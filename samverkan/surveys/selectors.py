@@ -68,6 +68,11 @@ class RoundResults:
     groups: list[GroupResult]
     previous: SurveyRound | None
 
+    def coverage_of(self, network_ids: set[int] | None) -> list[CoverageRow]:
+        """The coverage of the networks in `network_ids` (of every network for None), as
+        `round_results` limits the groups."""
+        return [c for c in self.coverage if network_ids is None or c.network.pk in network_ids]
+
 
 def previous_round(survey: SurveyRound) -> SurveyRound | None:
     return (

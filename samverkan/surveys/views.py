@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -11,23 +11,21 @@ from django.views.decorators.http import require_POST
 
 from samverkan.core.errors import ServiceError
 from samverkan.files.tables import table_response
-from samverkan.people import policy
+from samverkan.people.access import is_secretariat, person_for, require_secretariat
 from samverkan.people.services import find_or_create_person
-from samverkan.surveys import selectors, services
+from samverkan.surveys import access, selectors, services
 from samverkan.surveys.forms import DirectorForm, QuestionForm, RoundForm, answer_form_class
-from samverkan.surveys.models import DirectorsGroupMember, Question, SurveyRound
+from samverkan.surveys.models import DirectorsGroupMember, SurveyRound
 from samverkan.surveys.presentation import result_context, results_table
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    secretariat = policy.is_secretariat(request.user)
-    rounds = SurveyRound.objects.all()
-    if not secretariat:
-        rounds = rounds.filter(state=SurveyRound.State.CLOSED)
+    secretariat = is_secretariat(request.user)
+    rounds = access.visible_rounds(request.user)
     form = RoundForm(request.POST or None)
     if request.method == "POST":
-        policy.require_secretariat(request.user)
+        require_secretariat(request.user)
         if form.is_valid():
             try:
                 survey = services.create_round(request.user, **form.cleaned_data)
@@ -36,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("Omgången är skapad med standardenkäten."))
                 return redirect("surveys:round", pk=survey.pk)
-    person = policy.viewer_for(request.user).person
+    person = person_for(request.user)
     context = {
         "rounds": rounds,
         "form": form,
@@ -48,8 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    policy.require_secretariat(request.user)
-    survey = get_object_or_404(SurveyRound, pk=pk)
+    survey = access.get_round_for(request.user, pk)
     qid = request.POST.get("question_id") or request.GET.get("fraga")
     question = survey.questions.filter(pk=qid).first() if qid else None
     initial = {}
@@ -95,7 +92,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def question_remove(request: HttpRequest, pk: int, qid: int) -> HttpResponse:
-    question = get_object_or_404(Question, pk=qid, round_id=pk)
+    question = access.get_round_question_for(request.user, pk, qid)
     try:
         services.remove_question(request.user, question)
     except ServiceError as exc:
@@ -106,8 +103,7 @@ def question_remove(request: HttpRequest, pk: int, qid: int) -> HttpResponse:
 @login_required
 @require_POST
 def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    policy.require_secretariat(request.user)
-    survey = get_object_or_404(SurveyRound, pk=pk)
+    survey = access.get_round_for(request.user, pk)
     try:
         if action == "oppna":
             n = services.open_round(request.user, survey)
@@ -164,8 +160,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def results(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = get_object_or_404(SurveyRound, pk=pk)
-    network_ids = policy.survey_result_networks(request.user, survey)
+    survey, network_ids = access.get_results_for(request.user, pk)
     context = result_context(survey, network_ids)
     context["secretariat"] = network_ids is None
     return render(request, "surveys/results.html", context)
@@ -175,8 +170,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 def results_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    survey = get_object_or_404(SurveyRound, pk=pk)
-    network_ids = policy.survey_result_networks(request.user, survey)
+    survey, network_ids = access.get_results_for(request.user, pk)
     header, rows = results_table(selectors.round_results(survey, network_ids=network_ids))
     return table_response(fmt, f"enkat-{survey.pk}-resultat", header, rows, title=_("Resultat"))
 
@@ -184,7 +178,7 @@ def results_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @login_required
 def directors(request: HttpRequest) -> HttpResponse:
     """The secretariat keeps the list of the municipal directors' group."""
-    policy.require_secretariat(request.user)
+    require_secretariat(request.user)
     form = DirectorForm(request.POST or None)
     current = [d.person for d in DirectorsGroupMember.objects.select_related("person")]
     if request.method == "POST":

@@ -38,9 +38,7 @@ def _representative(cast, network, name, muni):
 def _new_member(cast, name, *, sent_in):
     person = make_person(name, cast.muni("Perstorp"))
     with translation.override(sent_in):
-        add_membership(
-            cast.user("coordinator"), cast.network, person=person, start_on=START
-        )
+        add_membership(cast.user("coordinator"), cast.network, person=person, start_on=START)
     return person
 
 

@@ -35,3 +35,24 @@ def test_docs_page_and_index(db):
     index = client.get("/api/v1/").json()
     assert index["openapi"] == "http://testserver/api/v1/openapi.json"
     assert index["docs"] == "http://testserver/api/v1/docs"
+
+
+def test_every_schema_has_a_name_of_its_own(db):
+    """ninja files each schema under its class name: two API schemas of one name would leave
+    one route documented with the other's fields."""
+    from collections import Counter
+
+    from ninja import Schema
+
+    import samverkan.api.api  # noqa: F401  (imports every router)
+
+    def subclasses(cls: type) -> list[type]:
+        return [s for c in cls.__subclasses__() for s in (c, *subclasses(c))]
+
+    names = Counter(
+        cls.__name__ for cls in set(subclasses(Schema)) if cls.__module__.startswith("samverkan.")
+    )
+    assert [name for name, count in names.items() if count > 1] == []
+    doc = Client().get("/api/v1/openapi.json").json()
+    coordinator = doc["components"]["schemas"]["ContactOut"]["properties"]
+    assert {"title", "municipality", "phone"} <= set(coordinator)

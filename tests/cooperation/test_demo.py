@@ -17,8 +17,9 @@ from samverkan.cooperation.models import (
 )
 from samverkan.demo.build import LOGINS, PASSWORD
 from samverkan.history.models import HistoryEntry
+from samverkan.networks import access
 from samverkan.networks.models import Membership, Network, YearPlan
-from samverkan.people import policy
+from samverkan.people.access import is_secretariat
 from samverkan.people.models import Person, User
 
 
@@ -96,13 +97,13 @@ def test_each_demo_login_signs_in_with_its_role():
         return User.objects.get(email=email)
 
     secretariat = user("sekretariatet@demo.se")
-    assert policy.is_secretariat(secretariat) and secretariat.is_staff
-    assert policy.can_edit_network(user("samordnare@demo.se"), network)
+    assert is_secretariat(secretariat) and secretariat.is_staff
+    assert access.can_edit_network(user("samordnare@demo.se"), network)
     member = user("medlem@demo.se")
-    assert policy.can_read_internal(member, network)
-    assert not policy.can_edit_network(member, network)
+    assert access.can_read_internal(member, network)
+    assert not access.can_edit_network(member, network)
     reader = user("lasare@demo.se")
-    assert not policy.viewer_for(reader).roles and not policy.is_secretariat(reader)
+    assert not access.network_roles(reader) and not is_secretariat(reader)
     for email in ("socialchef.helsingborg@demo.se", "socialchef.landskrona@demo.se"):
         contact = ManagementContact.objects.get(person__user__email=email)
         assert contact.area.name == "Socialtjänst"

@@ -38,7 +38,9 @@ class Migration(migrations.Migration):
                 migrations.AlterField(
                     model_name="agreementreview",
                     name="meeting",
-                    field=models.PositiveIntegerField(blank=True, null=True, db_column="meeting_id"),
+                    field=models.PositiveIntegerField(
+                        blank=True, null=True, db_column="meeting_id"
+                    ),
                 ),
             ],
         ),

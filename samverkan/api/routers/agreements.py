@@ -5,7 +5,6 @@ comes back as JSON naming it (F2, F4, CH2); out-of-range parameters list every e
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -13,8 +12,8 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from samverkan.agreements import access, selectors, services
 from samverkan.agreements import matters as work
-from samverkan.agreements import selectors, services
 from samverkan.agreements.models import (
     AgreementVersion,
     BusinessPlan,
@@ -32,7 +31,6 @@ from samverkan.api.kit import NETWORK as N
 from samverkan.api.kit import errors, municipalities_by_code, people_by_id
 from samverkan.cooperation.models import Organisation
 from samverkan.networks.models import Network
-from samverkan.people import policy
 from samverkan.people.models import Person
 
 router = Router(tags=["Överenskommelser"])
@@ -276,16 +274,6 @@ class TaskOut(Schema):
 # ---- helpers -----------------------------------------------------------------------------------
 
 
-def _network(
-    request: HttpRequest, slug: str, *, write: bool = False, internal: bool = False
-) -> tuple[Any, Network]:
-    user = require_signed_in(request)
-    network = policy.get_network_for(user, slug, for_write=write)
-    if internal and not policy.can_read_internal(user, network):
-        raise PermissionDenied(_("Uppgifterna är till för nätverkets medlemmar."))
-    return user, network
-
-
 def _version_out(v: AgreementVersion) -> dict[str, Any]:
     return {
         "number": v.number,
@@ -364,7 +352,7 @@ def _chairmanship_out(c: Chairmanship) -> dict[str, Any]:
 
 @router.get(N + "/agreement", response={200: AgreementOut, **ERRORS}, summary="Överenskommelsen")
 def agreement(request: HttpRequest, slug: str) -> dict[str, Any]:
-    _user, network = _network(request, slug)
+    network = access.get_agreement_network_for(require_signed_in(request), slug)
     current = selectors.version_in_force(network)
     return {
         "network": network.slug,
@@ -380,7 +368,8 @@ def agreement(request: HttpRequest, slug: str) -> dict[str, Any]:
 def adopt_version(
     request: HttpRequest, slug: str, payload: VersionIn
 ) -> tuple[int, dict[str, Any]]:
-    user, network = _network(request, slug, write=True)
+    user = require_signed_in(request)
+    network = access.get_agreement_network_for(user, slug, write=True)
     try:
         version = services.adopt_agreement_version(
             user,
@@ -405,7 +394,7 @@ def adopt_version(
     N + "/agreement/diff", response={200: DiffOut, **ERRORS}, summary="Skillnad mellan versioner"
 )
 def diff(request: HttpRequest, slug: str, query: Query[DiffQuery]) -> dict[str, Any]:
-    _user, network = _network(request, slug)
+    network = access.get_agreement_network_for(require_signed_in(request), slug)
     by_number = {v.number: v for v in selectors.versions(network)}
     if query.old not in by_number or query.new not in by_number:
         raise ApiError(404, "not_found", _("Versionen finns inte."))
@@ -422,7 +411,8 @@ def diff(request: HttpRequest, slug: str, query: Query[DiffQuery]) -> dict[str, 
     N + "/agreement/reviews", response={201: ReviewOut, **ERRORS}, summary="Årets översyn (CO2)"
 )
 def record_review(request: HttpRequest, slug: str, payload: ReviewIn) -> tuple[int, dict[str, Any]]:
-    user, network = _network(request, slug, write=True)
+    user = require_signed_in(request)
+    network = access.get_review_network_for(user, slug, meeting_id=payload.meeting_id)
     version = None
     if payload.version is not None:
         version = AgreementVersion.objects.filter(
@@ -453,7 +443,7 @@ def record_review(request: HttpRequest, slug: str, payload: ReviewIn) -> tuple[i
 
 @router.get(N + "/matters", response={200: list[MatterOut], **ERRORS}, summary="Frågor")
 def matters(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
-    _user, network = _network(request, slug, internal=True)
+    network = access.get_matters_network_for(require_signed_in(request), slug)
     return [_matter_out(m) for m in selectors.matters(network)]
 
 
@@ -461,7 +451,8 @@ def matters(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     N + "/matters", response={201: MatterOut, **ERRORS}, summary="Registrera en fråga (F1, F2)"
 )
 def record_matter(request: HttpRequest, slug: str, payload: MatterIn) -> tuple[int, dict[str, Any]]:
-    user, network = _network(request, slug, write=True)
+    user = require_signed_in(request)
+    network = access.get_matters_network_for(user, slug, write=True)
     orgs = list(Organisation.objects.filter(slug__in=payload.organisations))
     if len(orgs) != len(set(payload.organisations)):
         raise ApiError(400, "invalid", _("Okänd organisation."))
@@ -493,8 +484,8 @@ def record_matter(request: HttpRequest, slug: str, payload: MatterIn) -> tuple[i
     N + "/matters/{pk}/status", response={200: MatterOut, **ERRORS}, summary="Ändra frågans status"
 )
 def matter_status(request: HttpRequest, slug: str, pk: int, payload: StatusIn) -> dict[str, Any]:
-    user, network = _network(request, slug, write=True)
-    matter = get_object_or_404(Matter, pk=pk, network=network)
+    user = require_signed_in(request)
+    matter = access.get_matter_for(user, slug, pk, write=True)
     return _matter_out(work.advance_matter(user, matter, status=payload.status))
 
 
@@ -506,8 +497,9 @@ def matter_status(request: HttpRequest, slug: str, pk: int, payload: StatusIn) -
 def mandate(
     request: HttpRequest, slug: str, pk: int, payload: MandateIn
 ) -> tuple[int, dict[str, Any]]:
-    user, network = _network(request, slug, write=True)
-    matter = get_object_or_404(Matter, pk=pk, network=network)
+    user = require_signed_in(request)
+    matter = access.get_matter_for(user, slug, pk, write=True)
+    network = matter.network
     organisation = None
     if payload.organisation:
         organisation = get_object_or_404(Organisation, slug=payload.organisation)
@@ -536,7 +528,7 @@ def person_mandates(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     user = require_signed_in(request)
     get_object_or_404(Person, pk=pk)
     rows = selectors.person_mandates(pk)
-    return [_mandate_out(m) for m in rows if policy.can_read_internal(user, m.network)]
+    return [_mandate_out(m) for m in rows if access.can_see_work(user, m.network)]
 
 
 # ---- working groups ----------------------------------------------------------------------------
@@ -546,7 +538,7 @@ def person_mandates(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     N + "/working-groups", response={200: list[WorkingGroupOut], **ERRORS}, summary="Arbetsgrupper"
 )
 def working_groups(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
-    _user, network = _network(request, slug, internal=True)
+    network = access.get_working_groups_network_for(require_signed_in(request), slug)
     return [
         _group_out(g, f) for g, f in selectors.working_groups(network, today=timezone.localdate())
     ]
@@ -560,7 +552,8 @@ def working_groups(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 def start_working_group(
     request: HttpRequest, slug: str, payload: WorkingGroupIn
 ) -> tuple[int, dict[str, Any]]:
-    user, network = _network(request, slug, write=True)
+    user = require_signed_in(request)
+    network = access.get_working_groups_network_for(user, slug, write=True)
     focus_area = None
     if payload.focus_area_id is not None:
         focus_area = get_object_or_404(
@@ -584,8 +577,8 @@ def start_working_group(
     summary="Ny kontaktperson (F4)",
 )
 def group_contact(request: HttpRequest, slug: str, pk: int, payload: ContactIn) -> dict[str, Any]:
-    user, network = _network(request, slug, write=True)
-    group = get_object_or_404(WorkingGroup, pk=pk, network=network)
+    user = require_signed_in(request)
+    group = access.get_working_group_for(user, slug, pk, write=True)
     group = work.change_working_group_contact(
         user, group, contact=people_by_id([payload.contact])[0]
     )
@@ -598,8 +591,8 @@ def group_contact(request: HttpRequest, slug: str, pk: int, payload: ContactIn) 
     summary="Avsluta arbetsgruppen",
 )
 def end_group(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
-    user, network = _network(request, slug, write=True)
-    group = get_object_or_404(WorkingGroup, pk=pk, network=network)
+    user = require_signed_in(request)
+    group = access.get_working_group_for(user, slug, pk, write=True)
     return _group_out(work.end_working_group(user, group), False)
 
 
@@ -638,7 +631,7 @@ def _plan_out(network: Network, year: int) -> dict[str, Any]:
     summary="Verksamhetsplan",
 )
 def business_plan(request: HttpRequest, slug: str, year: int) -> dict[str, Any]:
-    _user, network = _network(request, slug)
+    network = access.get_business_plan_network_for(require_signed_in(request), slug)
     return _plan_out(network, year)
 
 
@@ -650,7 +643,8 @@ def business_plan(request: HttpRequest, slug: str, year: int) -> dict[str, Any]:
 def save_business_plan(
     request: HttpRequest, slug: str, year: int, payload: BusinessPlanIn
 ) -> dict[str, Any]:
-    user, network = _network(request, slug, write=True)
+    user = require_signed_in(request)
+    network = access.get_business_plan_network_for(user, slug, write=True)
     services.save_business_plan(user, network, year=year, summary=payload.summary)
     return _plan_out(network, year)
 
@@ -663,7 +657,8 @@ def save_business_plan(
 def add_focus_area(
     request: HttpRequest, slug: str, year: int, payload: FocusAreaIn
 ) -> tuple[int, dict[str, Any]]:
-    user, network = _network(request, slug, write=True)
+    user = require_signed_in(request)
+    network = access.get_business_plan_network_for(user, slug, write=True)
     plan = BusinessPlan.objects.filter(network=network, year=year).first()
     if plan is None:
         plan = services.save_business_plan(user, network, year=year)
@@ -683,10 +678,8 @@ def add_focus_area(
     summary="Ta bort frågeområde",
 )
 def remove_focus_area(request: HttpRequest, slug: str, year: int, pk: int) -> tuple[int, None]:
-    user, network = _network(request, slug, write=True)
-    area = get_object_or_404(
-        FocusArea, pk=pk, business_plan__network=network, business_plan__year=year
-    )
+    user = require_signed_in(request)
+    area = access.get_focus_area_for(user, slug, year, pk)
     services.remove_focus_area(user, area)
     return 204, None
 
@@ -697,7 +690,8 @@ def remove_focus_area(request: HttpRequest, slug: str, year: int, pk: int) -> tu
     summary="Anta verksamhetsplanen (CO3)",
 )
 def adopt_business_plan(request: HttpRequest, slug: str, year: int) -> dict[str, Any]:
-    user, network = _network(request, slug, write=True)
+    user = require_signed_in(request)
+    network = access.get_business_plan_network_for(user, slug, write=True)
     plan = get_object_or_404(BusinessPlan, network=network, year=year)
     services.adopt_business_plan(user, plan)
     return _plan_out(network, year)
@@ -708,7 +702,7 @@ def adopt_business_plan(request: HttpRequest, slug: str, year: int) -> dict[str,
 
 @router.get(N + "/chairs", response={200: list[ChairmanshipOut], **ERRORS}, summary="Ordförande")
 def chairs(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
-    _user, network = _network(request, slug)
+    network = access.get_chairs_network_for(require_signed_in(request), slug)
     return [_chairmanship_out(c) for c in selectors.chairmanships(network)]
 
 
@@ -720,7 +714,7 @@ def chairs(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 def chairs_proposal(
     request: HttpRequest, slug: str, query: Query[NextYearQuery]
 ) -> list[dict[str, Any]]:
-    _user, network = _network(request, slug)
+    network = access.get_chairs_network_for(require_signed_in(request), slug)
     year = query.year or timezone.localdate().year + 1
     return [
         {
@@ -739,7 +733,8 @@ def chairs_proposal(
 def appoint_chairs(
     request: HttpRequest, slug: str, payload: ChairsIn
 ) -> tuple[int, dict[str, Any]]:
-    user, network = _network(request, slug, write=True)
+    user = require_signed_in(request)
+    network = access.get_chairs_network_for(user, slug, write=True)
     munis = municipalities_by_code(payload.municipalities)
     by_code = {m.code: m for m in munis}
     people = {}
@@ -765,8 +760,8 @@ def appoint_chairs(
     N + "/chairs/{pk}", response={204: None, **ERRORS}, summary="Ta bort ett ordförandeskap"
 )
 def withdraw_chairs(request: HttpRequest, slug: str, pk: int) -> tuple[int, None]:
-    user, network = _network(request, slug, write=True)
-    services.withdraw_chairs(user, get_object_or_404(Chairmanship, pk=pk, network=network))
+    user = require_signed_in(request)
+    services.withdraw_chairs(user, access.get_chairmanship_for(user, slug, pk))
     return 204, None
 
 
@@ -790,7 +785,7 @@ def _task_out(t: OnboardingTask) -> dict[str, Any]:
     summary="Introduktionsuppgifter (PR3)",
 )
 def onboarding(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
-    _user, network = _network(request, slug, internal=True)
+    network = access.get_onboarding_network_for(require_signed_in(request), slug)
     return [_task_out(t) for t in selectors.onboarding_tasks(network)]
 
 
@@ -800,10 +795,6 @@ def onboarding(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     summary="Introduktionen är klar (PR3)",
 )
 def onboarding_done(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
-    user, network = _network(request, slug, internal=True)
-    task = get_object_or_404(
-        OnboardingTask.objects.select_related("network", "membership__person", "representative"),
-        pk=pk,
-        network=network,
-    )
+    user = require_signed_in(request)
+    task = access.get_onboarding_task_for(user, slug, pk, write=True)
     return _task_out(work.complete_onboarding_task(user, task))

@@ -10,9 +10,10 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from samverkan.api.auth import CATALOGUE, actor
-from samverkan.api.kit import errors
+from samverkan.api.kit import NETWORK, errors
 from samverkan.api.schemas import MunicipalityOut, NetworkDetailOut, NetworkListOut
 from samverkan.cooperation.models import Municipality, PopulationFigure
+from samverkan.networks.access import can_see_contacts, get_network_for
 from samverkan.networks.models import Membership, Network, YearPlan
 from samverkan.networks.selectors import (
     CatalogueFilters,
@@ -20,7 +21,6 @@ from samverkan.networks.selectors import (
     current_plan,
     network_prefetches,
 )
-from samverkan.people import policy
 
 router = Router(tags=["Katalog"], auth=CATALOGUE)
 
@@ -63,7 +63,7 @@ def list_networks(request: HttpRequest, query: Query[CatalogueQuery]) -> dict[st
         networks = catalogue_networks(viewer=user, filters=filters, today=today)
     total = networks.count()
     page = list(networks[query.offset : query.offset + query.limit])
-    contacts = policy.can_see_contacts(user)
+    contacts = can_see_contacts(user)
     return {
         "count": total,
         "limit": query.limit,
@@ -73,15 +73,15 @@ def list_networks(request: HttpRequest, query: Query[CatalogueQuery]) -> dict[st
 
 
 @router.get(
-    "/networks/{slug}",
+    NETWORK,
     response={200: NetworkDetailOut, **errors(401, 404)},
     summary="Ett nätverk",
 )
 def get_network(request: HttpRequest, slug: str) -> dict[str, Any]:
     user = actor(request)
-    network = policy.get_network_for(user, slug)
+    network = get_network_for(user, slug)
     prefetch_related_objects([network], *network_prefetches(timezone.localdate()))
-    out = network_out(request, network, contacts=policy.can_see_contacts(user))
+    out = network_out(request, network, contacts=can_see_contacts(user))
     out.update(started_on=network.started_on, closed_on=network.closed_on)
     return out
 

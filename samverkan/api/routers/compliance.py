@@ -3,10 +3,8 @@
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from samverkan.api.auth import require_secretariat, require_signed_in
@@ -14,8 +12,8 @@ from samverkan.api.kit import YearQuery, errors
 from samverkan.api.schemas import ComplianceOut
 from samverkan.compliance.registry import as_of_for_year
 from samverkan.compliance.selectors import evaluate, verdicts_document
+from samverkan.networks.access import get_network_verdicts_for
 from samverkan.networks.models import Network
-from samverkan.people import policy
 
 router = Router(tags=["Regelefterlevnad"])
 
@@ -39,12 +37,7 @@ def all_verdicts(request: HttpRequest, query: Query[YearQuery]) -> dict[str, Any
     summary="Ett nätverks regelefterlevnad (samordnare och sekretariatet)",
 )
 def network_verdicts(request: HttpRequest, slug: str, query: Query[YearQuery]) -> dict[str, Any]:
-    user = require_signed_in(request)
-    network = policy.get_network_for(user, slug)
-    if not policy.can_edit_network(user, network):
-        raise PermissionDenied(
-            _("Nätverkets regelefterlevnad visas för dess samordnare och för sekretariatet.")
-        )
+    network = get_network_verdicts_for(require_signed_in(request), slug)
     today = timezone.localdate()
     year = query.year or today.year
     as_of = as_of_for_year(year, today)

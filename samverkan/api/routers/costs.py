@@ -4,20 +4,16 @@ through the same services and selectors as the pages."""
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
 from samverkan.api.auth import require_secretariat, require_signed_in
 from samverkan.api.kit import ERRORS, NETWORK, YearQuery
-from samverkan.costs import selectors, services
+from samverkan.costs import access, selectors, services
 from samverkan.costs.models import Cost
 from samverkan.networks.models import Network
-from samverkan.people import policy
 
 router = Router(tags=["Kostnader"])
 
@@ -83,21 +79,14 @@ def cost_out(cost: Cost) -> dict[str, Any]:
     }
 
 
-def _network(request: HttpRequest, slug: str) -> tuple[Any, Network]:
+def _network(request: HttpRequest, slug: str, *, write: bool = False) -> tuple[Any, Network]:
     user = require_signed_in(request)
-    network = policy.get_network_for(user, slug)
-    if not policy.can_see_costs(user, network):
-        raise PermissionDenied(_("Kostnaderna visas för nätverkets medlemmar."))
-    return user, network
+    return user, access.get_costs_network_for(user, slug, write=write)
 
 
-def _cost(request: HttpRequest, cost_id: int) -> tuple[Any, Cost]:
+def _cost(request: HttpRequest, cost_id: int, *, write: bool = False) -> tuple[Any, Cost]:
     user = require_signed_in(request)
-    cost = get_object_or_404(Cost.objects.select_related("network"), pk=cost_id)
-    network = policy.get_network_for(user, cost.network.slug)
-    if not policy.can_see_costs(user, network):
-        raise PermissionDenied(_("Kostnaderna visas för nätverkets medlemmar."))
-    return user, cost
+    return user, access.get_cost_for(user, cost_id, write=write)
 
 
 @router.get(
@@ -116,7 +105,7 @@ def list_costs(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
     summary="Registrera en kostnad; den fördelas direkt (PR2)",
 )
 def create_cost(request: HttpRequest, slug: str, payload: CostIn) -> tuple[int, dict]:
-    user, network = _network(request, slug)
+    user, network = _network(request, slug, write=True)
     cost = services.record_cost(
         user,
         network,
@@ -151,7 +140,7 @@ def get_cost(request: HttpRequest, cost_id: int) -> dict[str, Any]:
     summary="Markera som fakturerad: kostnaden låses",
 )
 def invoice_cost(request: HttpRequest, cost_id: int) -> dict[str, Any]:
-    user, cost = _cost(request, cost_id)
+    user, cost = _cost(request, cost_id, write=True)
     return cost_out(services.mark_invoiced(user, cost))
 
 
@@ -161,7 +150,7 @@ def invoice_cost(request: HttpRequest, cost_id: int) -> dict[str, Any]:
     summary="Kreditera kostnaden (en negativ kostnad som vänder fördelningen)",
 )
 def credit(request: HttpRequest, cost_id: int) -> tuple[int, dict]:
-    user, cost = _cost(request, cost_id)
+    user, cost = _cost(request, cost_id, write=True)
     return 201, cost_out(services.credit_cost(user, cost))
 
 
@@ -171,7 +160,7 @@ def credit(request: HttpRequest, cost_id: int) -> tuple[int, dict]:
     summary="Rätta med kreditering och ny kostnad",
 )
 def correct(request: HttpRequest, cost_id: int, payload: CostIn) -> tuple[int, list]:
-    user, cost = _cost(request, cost_id)
+    user, cost = _cost(request, cost_id, write=True)
     credit_cost, new = services.correct_cost(
         user,
         cost,
@@ -189,7 +178,7 @@ def correct(request: HttpRequest, cost_id: int, payload: CostIn) -> tuple[int, l
     summary="Fördela på nytt (t.ex. när en folkmängd lagts till)",
 )
 def reallocate(request: HttpRequest, cost_id: int) -> dict[str, Any]:
-    user, cost = _cost(request, cost_id)
+    user, cost = _cost(request, cost_id, write=True)
     return cost_out(services.reallocate_cost(user, cost))
 
 

@@ -13,7 +13,7 @@ from samverkan.api.auth import require_signed_in
 from samverkan.api.kit import ERRORS
 from samverkan.notifications import services as notification_services
 from samverkan.notifications.models import Notification
-from samverkan.people import policy
+from samverkan.people.access import person_for
 
 router = Router(tags=["Inkorg"])
 
@@ -33,7 +33,7 @@ class NotificationOut(Schema):
 
 def _me(request: HttpRequest) -> Any:
     user = require_signed_in(request)
-    person = policy.viewer_for(user).person
+    person = person_for(user)
     if person is None:
         raise PermissionDenied(_("Kontot är inte kopplat till någon person."))
     return person

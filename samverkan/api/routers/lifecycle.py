@@ -7,29 +7,27 @@ pages; a refused activation answers 400 with `rule` and the `missing` steps."""
 import datetime
 from typing import Any, Literal
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, UploadedFile
 from pydantic import Field
 
 from samverkan.api.auth import require_signed_in
 from samverkan.api.kit import ERRORS, area_by_slug, municipality_by_slug
 from samverkan.api.kit import NETWORK as N
+from samverkan.networks.access import Need, get_network_for
+from samverkan.networks.lifecycle import access as lifecycle_access
 from samverkan.networks.lifecycle import services as lifecycle
 from samverkan.networks.lifecycle.export import export_network
-from samverkan.networks.lifecycle.starting import load_start_facts, missing_steps
+from samverkan.networks.lifecycle.starting import load_start_facts, steps_left
+from samverkan.networks.material import access as material_access
 from samverkan.networks.material import services as material_services
 from samverkan.networks.models import (
     Material,
     Network,
-    Participation,
     ParticipationRequest,
     Question,
 )
-from samverkan.people import policy
 
 router = Router(tags=["Nätverkets livscykel"])
 
@@ -138,16 +136,12 @@ class SecretariatQuestionOut(Schema):
 
 def _network(request: HttpRequest, slug: str, *, write: bool = False) -> tuple[Any, Network]:
     user = require_signed_in(request)
-    return user, policy.get_network_for(user, slug, for_write=write)
+    return user, get_network_for(user, slug, need=Need.EDIT if write else Need.READ)
 
 
 def _start(network: Network) -> dict[str, Any]:
     facts = load_start_facts(network, timezone.localdate())
-    rows = sorted(
-        Participation.objects.filter(network=network).select_related("municipality"),
-        key=lambda p: p.municipality.name,
-    )
-    is_open = network.status in lifecycle.OPEN_PROPOSAL
+    rows = sorted(facts.participations.values(), key=lambda p: p.municipality.name)
     return {
         "slug": network.slug,
         "name": network.name,
@@ -158,7 +152,7 @@ def _start(network: Network) -> dict[str, Any]:
         "members": len(facts.members),
         "yes": len(facts.yes),
         "needed": facts.needed,
-        "missing": [str(s) for s in missing_steps(facts)] if is_open else [],
+        "missing": [str(s) for s in steps_left(facts)],
         "invitations": [
             {
                 "municipality": p.municipality.slug,
@@ -292,8 +286,8 @@ def ask(request: HttpRequest, slug: str, payload: RequestIn) -> Any:
     summary="Samordnaren bekräftar eller avböjer",
 )
 def decide(request: HttpRequest, slug: str, request_id: int, payload: DecisionIn) -> Any:
-    user, network = _network(request, slug, write=True)
-    req = get_object_or_404(ParticipationRequest, pk=request_id, network=network)
+    user = require_signed_in(request)
+    req = lifecycle_access.get_participation_request_for(user, slug, request_id)
     return _request_out(lifecycle.decide_participation_request(user, req, confirm=payload.confirm))
 
 
@@ -313,9 +307,7 @@ def close(request: HttpRequest, slug: str, payload: CloseIn) -> Any:
     summary="Hela nätverket som ett JSON-dokument för arkivering",
 )
 def export(request: HttpRequest, slug: str) -> Any:
-    user, network = _network(request, slug)
-    if not policy.can_read_internal(user, network):
-        raise PermissionDenied(_("Exporten är till för nätverket och sekretariatet."))
+    network = lifecycle_access.get_network_to_export(require_signed_in(request), slug)
     return export_network(network)
 
 
@@ -355,8 +347,8 @@ def material_add(
     summary="Sekretariatet markerar materialet som granskat mot den grafiska manualen",
 )
 def material_review(request: HttpRequest, slug: str, material_id: int) -> Any:
-    user, network = _network(request, slug)
-    item = get_object_or_404(Material, pk=material_id, network=network)
+    user = require_signed_in(request)
+    item = material_access.get_material_for(user, slug, material_id)
     return _material_out(request, material_services.mark_material_reviewed(user, item))
 
 
@@ -367,11 +359,7 @@ def material_review(request: HttpRequest, slug: str, material_id: int) -> Any:
 )
 def question_list(request: HttpRequest, slug: str) -> Any:
     user, network = _network(request, slug)
-    rows = network.questions.select_related("asker", "network")
-    viewer = policy.viewer_for(user)
-    if not viewer.is_secretariat:
-        rows = rows.filter(asker=viewer.person) if viewer.person else rows.none()
-    return [_question_out(q) for q in rows]
+    return [_question_out(q) for q in material_access.visible_questions(user, network)]
 
 
 @router.post(
@@ -391,11 +379,7 @@ def question_ask(request: HttpRequest, slug: str, payload: SecretariatQuestionIn
     summary="Svara eller fråga vidare i tråden",
 )
 def question_reply(request: HttpRequest, slug: str, question_id: int, payload: MessageIn) -> Any:
-    user, network = _network(request, slug)
-    question = get_object_or_404(
-        Question.objects.select_related("asker", "network"), pk=question_id, network=network
-    )
-    if not policy.can_see_question(user, question):
-        raise Http404(_("Frågan finns inte."))
+    user = require_signed_in(request)
+    question = material_access.get_question_for(user, slug, question_id)
     material_services.reply_to_question(user, question, text=payload.text)
     return 201, _question_out(question)

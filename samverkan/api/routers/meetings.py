@@ -15,12 +15,13 @@ from pydantic import Field
 from samverkan.api.auth import require_signed_in
 from samverkan.api.kit import ERRORS, NETWORK, YearQuery, municipality_by_slug
 from samverkan.cooperation.models import Municipality
+from samverkan.meetings import access, feeds, selectors, services
 from samverkan.meetings import attendance as attendance_services
-from samverkan.meetings import feeds, selectors, services
 from samverkan.meetings.calendar import meeting_ics
 from samverkan.meetings.models import STOCKHOLM, AgendaItem, Attachment, Attendance, Meeting
 from samverkan.meetings.planning import ProposedMeeting, propose_year
-from samverkan.people import policy
+from samverkan.networks.access import get_network_for
+from samverkan.people.access import person_for
 from samverkan.people.models import Person
 
 router = Router(tags=["Möten"])
@@ -232,7 +233,7 @@ def detail_out(request: HttpRequest, m: Meeting) -> dict[str, Any]:
 
 
 def _meeting(request: HttpRequest, slug: str, meeting_id: int, *, write: bool = False) -> Any:
-    return policy.get_meeting_for(require_signed_in(request), slug, meeting_id, for_write=write)
+    return access.get_meeting_for(require_signed_in(request), slug, meeting_id, write=write)
 
 
 def _detail(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
@@ -248,10 +249,7 @@ def _host(slug: str | None) -> Municipality | None:
 
 @router.get(M, response={200: list[MeetingOut], **ERRORS}, summary="Nätverkets möten ett år")
 def list_meetings(request: HttpRequest, slug: str, query: Query[YearQuery]) -> list[dict]:
-    user = require_signed_in(request)
-    network = policy.get_network_for(user, slug)
-    if not policy.can_read_internal(user, network):
-        raise PermissionDenied(_("Mötena är till för nätverkets medlemmar."))
+    network = access.get_meetings_network_for(require_signed_in(request), slug)
     year = query.year or timezone.localdate().year
     return [meeting_out(request, m) for m in selectors.meeting_list(network, year=year)]
 
@@ -275,10 +273,7 @@ def meeting_calendar(request: HttpRequest, slug: str, meeting_id: int) -> HttpRe
     summary="Närvaro per kommun och person ett år (P3)",
 )
 def attendance_statistics(request: HttpRequest, slug: str, query: Query[YearQuery]) -> Any:
-    user = require_signed_in(request)
-    network = policy.get_network_for(user, slug)
-    if not policy.can_read_internal(user, network):
-        raise PermissionDenied(_("Mötena är till för nätverkets medlemmar."))
+    network = access.get_meetings_network_for(require_signed_in(request), slug)
     stats = selectors.attendance_stats(network, query.year or timezone.localdate().year)
 
     def rows(items: list[selectors.AttendanceRow]) -> list[dict[str, Any]]:
@@ -312,9 +307,7 @@ def attendance_statistics(request: HttpRequest, slug: str, query: Query[YearQuer
     summary="Föreslå ett års möten (sparar inget)",
 )
 def propose(request: HttpRequest, slug: str, payload: PlanIn) -> list[dict[str, Any]]:
-    user = require_signed_in(request)
-    network = policy.get_network_for(user, slug)
-    services.require_can_manage(user, network)
+    network = access.get_meetings_network_for(require_signed_in(request), slug, manage=True)
     proposal = propose_year(
         network,
         year=payload.year,
@@ -343,7 +336,7 @@ def propose(request: HttpRequest, slug: str, payload: PlanIn) -> list[dict[str, 
 )
 def plan(request: HttpRequest, slug: str, payload: PlanSaveIn) -> tuple[int, list[dict]]:
     user = require_signed_in(request)
-    network = policy.get_network_for(user, slug)
+    network = access.get_meetings_network_for(user, slug, manage=True)
     drafts = [
         ProposedMeeting(
             day=m.day,
@@ -366,7 +359,7 @@ def _aware(value: datetime.datetime) -> datetime.datetime:
 @router.post(M, response={201: MeetingDetailOut, **ERRORS}, summary="Lägg in ett möte")
 def create_meeting(request: HttpRequest, slug: str, payload: MeetingIn) -> tuple[int, dict]:
     user = require_signed_in(request)
-    network = policy.get_network_for(user, slug)
+    network = access.get_meetings_network_for(user, slug, manage=True)
     meeting = services.schedule_meeting(
         user,
         network,
@@ -559,7 +552,7 @@ def _feed_out(change: feeds.FeedChange) -> dict[str, Any]:
 )
 def network_feed(request: HttpRequest, slug: str, payload: FeedIn) -> dict[str, Any]:
     user = require_signed_in(request)
-    network = policy.get_network_for(user, slug)
+    network = get_network_for(user, slug)
     return _feed_out(feeds.change_feed(user, payload.action, network=network))
 
 
@@ -570,7 +563,7 @@ def network_feed(request: HttpRequest, slug: str, payload: FeedIn) -> dict[str, 
 )
 def my_feed(request: HttpRequest, payload: FeedIn) -> dict[str, Any]:
     user = require_signed_in(request)
-    person = policy.viewer_for(user).person
+    person = person_for(user)
     if person is None:
         raise PermissionDenied(_("Kontot hör inte till någon person."))
     return _feed_out(feeds.change_feed(user, payload.action, person=person))

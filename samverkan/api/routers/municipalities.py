@@ -5,14 +5,13 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
 from pydantic import Field
 
 from samverkan.api.auth import require_secretariat, require_signed_in
 from samverkan.api.kit import ERRORS, area_by_slug, municipality_by_slug
-from samverkan.cooperation.models import ManagementContact
+from samverkan.cooperation.access import get_management_contact_for
 from samverkan.networks.lifecycle import services as lifecycle
 from samverkan.networks.models import Participation
 from samverkan.networks.municipalities.selectors import (
@@ -117,6 +116,6 @@ def contact_add(request: HttpRequest, slug: str, payload: ManagementContactIn) -
 )
 def contact_remove(request: HttpRequest, slug: str, contact_id: int) -> Any:
     user = require_secretariat(request)
-    contact = get_object_or_404(ManagementContact, pk=contact_id, municipality__slug=slug)
+    contact = get_management_contact_for(user, slug, contact_id)
     lifecycle.remove_management_contact(user, contact)
     return 204, None

@@ -11,9 +11,8 @@ from ninja import Router, Schema
 
 from samverkan.api.auth import require_secretariat, require_signed_in
 from samverkan.api.kit import ERRORS
-from samverkan.people import policy
 from samverkan.reports.matrix import LABELS, participation_matrix
-from samverkan.surveys import selectors, services
+from samverkan.surveys import access, selectors, services
 from samverkan.surveys.models import SurveyRound
 
 router = Router(tags=["Enkäter och rapporter"])
@@ -76,15 +75,12 @@ def round_out(survey: SurveyRound) -> dict[str, Any]:
 
 def _round(request: HttpRequest, round_id: int) -> tuple[Any, SurveyRound]:
     user = require_secretariat(request)
-    return user, get_object_or_404(SurveyRound, pk=round_id)
+    return user, access.get_round_for(user, round_id)
 
 
 @router.get("/surveys", response={200: list[RoundOut], **ERRORS}, summary="Enkätomgångar")
 def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
-    user = require_signed_in(request)
-    rounds = SurveyRound.objects.prefetch_related("questions")
-    if not policy.is_secretariat(user):
-        rounds = rounds.filter(state=SurveyRound.State.CLOSED)
+    rounds = access.visible_rounds(require_signed_in(request)).prefetch_related("questions")
     return [round_out(r) for r in rounds]
 
 
@@ -185,8 +181,7 @@ def _frac(value: Any) -> float | None:
 )
 def results(request: HttpRequest, round_id: int) -> dict[str, Any]:
     user = require_signed_in(request)
-    survey = get_object_or_404(SurveyRound, pk=round_id)
-    network_ids = policy.survey_result_networks(user, survey)
+    survey, network_ids = access.get_results_for(user, round_id)
     r = selectors.round_results(survey, network_ids=network_ids)
     return {
         "round": survey.pk,
@@ -200,8 +195,7 @@ def results(request: HttpRequest, round_id: int) -> dict[str, Any]:
                 "rate": _frac(c.rate),
                 "shown": c.shown,
             }
-            for c in r.coverage
-            if network_ids is None or c.network.pk in network_ids
+            for c in r.coverage_of(network_ids)
         ],
         "groups": [
             {

@@ -1,10 +1,10 @@
-"""Forms of the network lifecycle pages (proposal, answers, joining, closing, material, ST1)."""
+"""Forms of the network lifecycle pages (proposal, answers, joining, closing)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.cooperation.models import Area, Municipality
-from samverkan.networks.models import Participation, Question
+from samverkan.networks.models import Participation
 
 
 class ProposeForm(forms.Form):
@@ -40,25 +40,3 @@ class CloseForm(forms.Form):
     reason = forms.CharField(
         label=_("Varför avslutas nätverket?"), widget=forms.Textarea(attrs={"rows": 4})
     )
-
-
-class MaterialForm(forms.Form):
-    title = forms.CharField(label=_("Titel"), max_length=200)
-    file = forms.FileField(label=_("Fil"))
-
-
-class QuestionForm(forms.Form):
-    topic = forms.ChoiceField(label=_("Ämne"), choices=Question.Topic.choices)
-    subject = forms.CharField(label=_("Rubrik"), max_length=200)
-    text = forms.CharField(label=_("Din fråga"), widget=forms.Textarea(attrs={"rows": 5}))
-
-
-class ReplyForm(forms.Form):
-    text = forms.CharField(label=_("Svar"), widget=forms.Textarea(attrs={"rows": 4}))
-
-
-class ManagementContactForm(forms.Form):
-    area = forms.ModelChoiceField(label=_("Verksamhetsområde"), queryset=Area.objects.all())
-    name = forms.CharField(label=_("Namn"), max_length=200)
-    email = forms.EmailField(label=_("E-post"))
-    title = forms.CharField(label=_("Titel"), max_length=200, required=False)

@@ -10,17 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samverkan.networks.lifecycle.tokens import make_answer_token
-from samverkan.networks.models import Network, Participation, ParticipationRequest, Question
+from samverkan.networks.models import Network, Participation, ParticipationRequest
 from samverkan.notifications.services import notify_in_their_language
 from samverkan.people.models import Person
-
-
-def secretariat() -> list[Person]:
-    return list(
-        Person.objects.filter(is_secretariat=True, anonymised_on__isnull=True).select_related(
-            "user"
-        )
-    )
+from samverkan.people.selectors import secretariat
 
 
 def _url(path: str) -> str:
@@ -218,43 +211,4 @@ def participation_decided(request: ParticipationRequest) -> None:
         key=f"participation-decided:{request.pk}",
         network=request.network,
         about=request,
-    )
-
-
-def question_asked(question: Question, message_pk: int) -> None:
-    text = question.messages.get(pk=message_pk).text
-
-    def render() -> tuple[str, str]:
-        return (
-            _("Fråga om %(name)s: %(subject)s")
-            % {"name": question.network.name, "subject": question.subject},
-            text,
-        )
-
-    notify_in_their_language(
-        secretariat(),
-        render=render,
-        kind="question",
-        key=f"question-message:{message_pk}",
-        network=question.network,
-        about=question,
-    )
-
-
-def question_answered(question: Question, message_pk: int) -> None:
-    text = question.messages.get(pk=message_pk).text
-
-    def render() -> tuple[str, str]:
-        return (
-            _("Svar från sekretariatet: %(subject)s") % {"subject": question.subject},
-            text,
-        )
-
-    notify_in_their_language(
-        [question.asker],
-        render=render,
-        kind="question_answered",
-        key=f"question-message:{message_pk}",
-        network=question.network,
-        about=question,
     )

@@ -13,22 +13,21 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.cooperation.access import can_act_for_municipality
 from samverkan.cooperation.models import Area, ManagementContact, Municipality
 from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.context import acting
+from samverkan.networks.access import require_can_edit
 from samverkan.networks.lifecycle import notices
-from samverkan.networks.lifecycle.starting import load_start_facts, missing_steps
+from samverkan.networks.lifecycle.access import can_answer_invitation, can_propose_network
+from samverkan.networks.lifecycle.starting import OPEN_PROPOSAL, load_start_facts, missing_steps
 from samverkan.networks.lifecycle.tokens import read_answer_token
 from samverkan.networks.models import Membership, Network, Participation, ParticipationRequest
 from samverkan.networks.services import refresh_search_text, unique_slug
-from samverkan.cooperation.access import can_act_for_municipality
-from samverkan.networks.access import require_can_edit
-from samverkan.networks.lifecycle.access import can_answer_invitation, can_propose_network
 from samverkan.people.access import person_for, require_secretariat
 from samverkan.people.models import Person
 
 Status = Network.Status
-OPEN_PROPOSAL = (Status.PROPOSED, Status.STARTING)
 
 
 def _today(today: datetime.date | None) -> datetime.date:

@@ -9,6 +9,10 @@ from django.utils.translation import gettext as _
 from samverkan.cooperation.models import ManagementContact, Municipality
 from samverkan.networks.models import Membership, Network, Participation, YearPlan
 
+# A proposal is open while the network is proposed or starting: invitations go out and the
+# municipalities answer.
+OPEN_PROPOSAL = (Network.Status.PROPOSED, Network.Status.STARTING)
+
 
 def majority_of(count: int) -> int:
     """S1: more than half of the member municipalities (eleven → six)."""
@@ -106,6 +110,12 @@ def missing_steps(facts: StartFacts) -> list[Step]:
     if not facts.coordinators:
         steps.append(Step("S4", _("ingen samordnare är utsedd")))
     return steps
+
+
+def steps_left(facts: StartFacts) -> list[Step]:
+    """What the progress page and its API route list: the missing steps while the proposal is
+    open, none once the network is active or closed."""
+    return missing_steps(facts) if facts.network.status in OPEN_PROPOSAL else []
 
 
 def founding_plan(plans: list[YearPlan]) -> YearPlan | None:

@@ -8,13 +8,16 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.cooperation.models import Municipality
+from samverkan.cooperation.access import municipalities_to_act_for
 from samverkan.core.errors import RuleViolation, ServiceError
+from samverkan.networks import access
+from samverkan.networks.access import Need
+from samverkan.networks.lifecycle import access as lifecycle_access
 from samverkan.networks.lifecycle import services as lifecycle
 from samverkan.networks.lifecycle.export import export_network
 from samverkan.networks.lifecycle.forms import (
@@ -23,14 +26,10 @@ from samverkan.networks.lifecycle.forms import (
     ParticipationRequestForm,
     ProposeForm,
 )
-from samverkan.networks.lifecycle.starting import load_start_facts, missing_steps
+from samverkan.networks.lifecycle.starting import load_start_facts, steps_left
 from samverkan.networks.lifecycle.tokens import read_answer_token
-from samverkan.networks.models import Network, Participation, ParticipationRequest
+from samverkan.networks.models import Network, Participation
 from samverkan.notifications.models import Notification
-from samverkan.cooperation.access import municipalities_to_act_for
-from samverkan.networks import access
-from samverkan.networks.access import Need
-from samverkan.networks.lifecycle import access as lifecycle_access
 from samverkan.people.access import viewer_for
 
 
@@ -86,7 +85,7 @@ def progress(request: HttpRequest, slug: str) -> HttpResponse:
         "network": network,
         "facts": facts,
         "rows": rows,
-        "steps": missing_steps(facts) if network.status in lifecycle.OPEN_PROPOSAL else [],
+        "steps": steps_left(facts),
         "informed": informed,
         "can_edit": access.can_edit_network(request.user, network),
         "answer_form": AnswerForm(),

@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 
 from samverkan.core.errors import ServiceError
 from samverkan.history.context import acting
-from samverkan.networks.lifecycle import notices
-from samverkan.networks.models import Material, Network, Question, QuestionMessage
+from samverkan.networks.material import notices
 from samverkan.networks.material.access import (
     require_can_manage_material,
     require_can_see_question,
 )
+from samverkan.networks.models import Material, Network, Question, QuestionMessage
 from samverkan.people.access import person_for, require_secretariat, viewer_for
 
 MAX_MATERIAL_BYTES = 20 * 1024 * 1024

@@ -2,21 +2,21 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import Cooperation
 from samverkan.core.errors import ServiceError
-from samverkan.networks.lifecycle.forms import MaterialForm, QuestionForm, ReplyForm
-from samverkan.networks.material import services
-from samverkan.networks.models import Material, Question
 from samverkan.networks import access
 from samverkan.networks.material import access as material_access
+from samverkan.networks.material import services
+from samverkan.networks.material.forms import MaterialForm, QuestionForm, ReplyForm
+from samverkan.networks.models import Question
 from samverkan.people.access import is_secretariat, require_secretariat
 
 

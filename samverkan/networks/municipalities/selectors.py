@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from samverkan.cooperation.models import Municipality
-from samverkan.networks.lifecycle.services import OPEN_PROPOSAL
+from samverkan.networks.lifecycle.starting import OPEN_PROPOSAL
 from samverkan.networks.models import Network, Participation
 
 

@@ -8,20 +8,20 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.cooperation.access import get_management_contact_for, get_municipality
 from samverkan.cooperation.models import ManagementContact, Municipality
 from samverkan.core.errors import ServiceError
 from samverkan.core.plugins import render_sections
+from samverkan.networks.access import can_see_contacts
 from samverkan.networks.lifecycle import services as lifecycle
-from samverkan.networks.lifecycle.forms import ManagementContactForm
 from samverkan.networks.models import Membership, Network, ParticipationRequest
 from samverkan.networks.municipalities import selectors
-from samverkan.cooperation.access import get_management_contact_for, get_municipality
-from samverkan.networks.access import can_see_contacts
+from samverkan.networks.municipalities.forms import ManagementContactForm
 from samverkan.people.access import is_secretariat, require_secretariat
 
 

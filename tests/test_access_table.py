@@ -22,6 +22,7 @@ Left out of the enumeration: admin/ (Django's admin has its own permissions), ko
 import contextlib
 import datetime
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ from samverkan.agreements.models import (
     WorkingGroup,
 )
 from samverkan.api import services as api_services
+from samverkan.api.api import api as api_object
 from samverkan.core.errors import ServiceError
 from samverkan.meetings import attendance as attendance_services
 from samverkan.meetings import feeds
@@ -370,6 +372,8 @@ def _rows(table: str) -> list[list[str]]:
     return [line.split() for line in table.splitlines() if line.strip() and line[0] != "#"]
 
 
+COLUMNS = ["ano", "rdr", "mem", "sec", "out", "crd", "sct"]  # ROLES, in short
+
 # URL pattern name → method → answers, in the order of ROLES
 PAGES: dict[str, dict[str, list[str]]] = {}
 for _name, _method, *_answers in _rows(PAGE_TABLE):
@@ -552,30 +556,82 @@ def world(cast) -> World:
     return build_world(cast)
 
 
-def _report(role: str, wrong: list[tuple[str, str, str]]) -> str:
-    lines = [f"{len(wrong)} answers for {role} differ from the table (route, role, expected, got):"]
-    width = max(len(route) for route, _e, _g in wrong)
-    lines += [f"  {route:<{width}}  {role:<11}  {exp:<5}  {got}" for route, exp, got in wrong]
+@pytest.fixture
+def one_openapi_build(monkeypatch):
+    """/api/v1/openapi.json builds the whole document on every request (most of a second);
+    who may read it is decided around that build (ninja's docs_decorator), so the table's
+    fourteen requests share one build."""
+    build = api_object.get_openapi_schema
+    built: dict[str, Any] = {}
+
+    def once(**kwargs: Any) -> Any:
+        key = repr(sorted(kwargs.items()))
+        if key not in built:
+            built[key] = build(**kwargs)
+        return built[key]
+
+    monkeypatch.setattr(api_object, "get_openapi_schema", once)
+
+
+def _report(wrong: list[tuple[str, str, str, str]]) -> str:
+    lines = [f"{len(wrong)} answers differ from the table (route, role, expected, got):"]
+    width = max(len(route) for route, *_rest in wrong)
+    lines += [f"  {route:<{width}}  {role:<11}  {exp:<5}  {got}" for route, role, exp, got in wrong]
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_access_table(world, openapi, role):
-    column = ROLES.index(role)
-    browser, api = clients(world, role)
+def render(pages: dict[tuple[str, str], list[str]], api: dict[str, list[str]]) -> str:
+    """The observed answers in the form of PAGE_TABLE and API_TABLE, to paste."""
+    width = max(len(name) for name, _method in pages)
+    lines = [f"{'# URL pattern':<{width}}         " + "".join(f"{c:<6}" for c in COLUMNS)]
+    for (name, method), answers in pages.items():
+        lines.append(f"{name:<{width}}  {method:<5}  " + " ".join(f"{a:<5}" for a in answers))
+    paths = {key: key.split(" ", 1)[1].replace("/networks/{slug}/", "~/", 1) for key in api}
+    width = max(len(path) for path in paths.values())
+    lines += ["", f"{'# method':<8} {'path':<{width}}  " + " ".join(COLUMNS)]
+    for key, answers in api.items():
+        method = key.split(" ", 1)[0]
+        lines.append(f"{method:<8} {paths[key]:<{width}}  " + " ".join(f"{a:<3}" for a in answers))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def test_access_table(world, openapi, one_openapi_build):
+    """Every route as every role, against the table; one world, each request rolled back.
+
+    ACCESS_TABLE_PRINT=1 pytest -s -p no:xdist tests/test_access_table.py -k test_access_table
+    asks every route of the project, table or not, and prints the answers as table rows."""
+    printing = bool(os.environ.get("ACCESS_TABLE_PRINT"))
+    names = [p.name for p in split_patterns(openapi)[0]] if printing else list(PAGES)
+    keys = list(operations(openapi)) if printing else list(API)
     kwargs = page_kwargs(world)
-    wrong: list[tuple[str, str, str]] = []
-    for name, methods in PAGES.items():
-        url = reverse(name, kwargs=kwargs.get(name))
-        for method, answers in methods.items():
-            got = ask_page(browser, name, url, method)
-            if got != answers[column]:
-                wrong.append((f"{method} {name}", answers[column], got))
-    for key, answers in API.items():
-        got = ask_api(world, api, key, openapi)
-        if got != answers[column]:
-            wrong.append((f"API {key}", answers[column], got))
-    assert not wrong, _report(role, wrong)
+    pages: dict[tuple[str, str], list[str]] = {}
+    api_answers: dict[str, list[str]] = {}
+    for role in ROLES:
+        browser, api = clients(world, role)
+        for name in names:
+            url = reverse(name, kwargs=kwargs.get(name))
+            for method in ("GET", "POST"):
+                got = ask_page(browser, name, url, method)
+                pages.setdefault((name, method), []).append(got)
+        for key in keys:
+            api_answers.setdefault(key, []).append(ask_api(world, api, key, openapi))
+    if printing:
+        print(render(pages, api_answers))
+    wrong = [
+        (f"{method} {name}", role, expected, got)
+        for (name, method), answers in pages.items()
+        if name in PAGES
+        for role, expected, got in zip(ROLES, PAGES[name][method], answers, strict=True)
+        if expected != got
+    ]
+    wrong += [
+        (f"API {key}", role, expected, got)
+        for key, answers in api_answers.items()
+        if key in API
+        for role, expected, got in zip(ROLES, API[key], answers, strict=True)
+        if expected != got
+    ]
+    assert not wrong, _report(sorted(wrong, key=lambda w: (w[0], ROLES.index(w[1]))))
 
 
 # ---- the API asks what the service asks --------------------------------------------------------
@@ -849,19 +905,19 @@ def test_every_write_case_names_an_operation(openapi):
     assert [w.key for w in WRITES if w.key not in ops] == []
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_the_api_refuses_exactly_when_the_service_does(world, openapi, role):
-    _browser, api = clients(world, role)
-    user = world.user(role)
+def test_the_api_refuses_exactly_when_the_service_does(world, openapi):
     disagree = []
-    for case in WRITES:
-        refusal = service_refuses(lambda case=case: case.service(user, world))
-        body = case.body(world) if case.body is not None else None
-        got = ask_api(world, api, case.key, openapi, body)
-        if (refusal is not None) != (got in ("401", "403", "404")):
-            service = refusal or "lets them in"
-            disagree.append(f"  {case.key:<72}  {role:<11}  service: {service:<16}  API: {got}")
+    for role in ROLES:
+        _browser, api = clients(world, role)
+        user = world.user(role)
+        for case in WRITES:
+            refusal = service_refuses(lambda case=case, user=user: case.service(user, world))
+            body = case.body(world) if case.body is not None else None
+            got = ask_api(world, api, case.key, openapi, body)
+            if (refusal is not None) != (got in ("401", "403", "404")):
+                service = refusal or "lets them in"
+                disagree.append(f"  {case.key:<70}  {role:<11}  service: {service:<16}  API: {got}")
     assert not disagree, (
-        f"{len(disagree)} API answers for {role} disagree with the service "
+        f"{len(disagree)} API answers disagree with the service "
         "(operation, role, service, API):\n" + "\n".join(disagree)
     )

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +20,7 @@ def find_or_create_person(
     email: str,
     name: str = "",
     title: str = "",
-    municipality: Model | None = None,
+    municipality: Any = None,  # a cooperation.Municipality; people sits below cooperation
 ) -> Person:
     """Find a person by e-mail address, or register a new one (for coordinators adding members
     and for imports). The caller has already checked that the actor may add people."""

@@ -20,7 +20,6 @@ from django.utils import timezone
 from samverkan.agreements import matters as agreement_matters
 from samverkan.agreements import services as agreement_services
 from samverkan.agreements.models import OnboardingTask
-from samverkan.cooperation.models import ManagementContact
 from samverkan.costs import services as cost_services
 from samverkan.meetings import attendance as attendance_services
 from samverkan.meetings import feeds
@@ -44,8 +43,9 @@ ROLES = ["anonymous", "reader", "member", "secretary", "outsider", "coordinator"
 TODAY = timezone.localdate()
 YEAR = TODAY.year
 NEXT_YEAR = YEAR + 1
-# A meeting that has been held (it has minutes and attendance), earlier this year.
-MEETING_DAY = datetime.date(YEAR, 1, 1) + datetime.timedelta(days=40)
+# Every date is relative to today, so that the world is the same whenever the tests run.
+# A meeting that has been held (it has minutes and attendance):
+MEETING_DAY = TODAY - datetime.timedelta(days=20)
 
 
 def at(day: datetime.date, hour: int) -> datetime.datetime:
@@ -109,7 +109,7 @@ def build_world(cast: Cast) -> World:
         matter=matter,
         people=[cast.people["member"]],
         arena="Regionens beredning",
-        start_on=datetime.date(YEAR, 1, 15),
+        start_on=TODAY - datetime.timedelta(days=30),
     )
     group = agreement_matters.start_working_group(
         coordinator,
@@ -179,20 +179,18 @@ def build_world(cast: Cast) -> World:
     cost = cost_services.record_cost(
         coordinator,
         network,
-        date=datetime.date(YEAR, 2, 1),
+        date=TODAY - datetime.timedelta(days=10),
         description="Konferens",
         amount_ore=1_000_000,
     )
 
     # Surveys: a closed round with results, and an open one with the member's link.
+    opened, closes = TODAY - datetime.timedelta(days=60), TODAY - datetime.timedelta(days=31)
     closed = survey_services.create_round(
-        secretariat,
-        title="Enkät i våras",
-        opens_on=datetime.date(YEAR, 3, 2),
-        closes_on=datetime.date(YEAR, 3, 30),
+        secretariat, title="Enkät förut", opens_on=opened, closes_on=closes
     )
-    survey_services.open_round(secretariat, closed, today=datetime.date(YEAR, 3, 2))
-    survey_services.close_round(secretariat, closed, today=datetime.date(YEAR, 3, 31))
+    survey_services.open_round(secretariat, closed, today=opened)
+    survey_services.close_round(secretariat, closed, today=closes + datetime.timedelta(days=1))
     survey_question = closed.questions.order_by("order").first()
     assert survey_question is not None
     current = survey_services.create_round(
@@ -244,7 +242,7 @@ def build_world(cast: Cast) -> World:
         survey_question_key=survey_question.key,
         survey_token=survey_tokens.token_for(invitation.nonce),
         notification=notification.pk,
-        contact=ManagementContact.objects.get(pk=contact.pk).pk,
+        contact=contact.pk,
         person=cast.people["member"].pk,
     )
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.agreements import access
 from samverkan.agreements.models import FocusArea, Mandate, Matter, OnboardingTask, WorkingGroup
-from samverkan.agreements.selectors import agreement_parameters, participating_ids
+from samverkan.agreements.selectors import agreement_parameters, names_outside, participating_ids
 from samverkan.cooperation.models import Municipality, Organisation
 from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.history.context import acting
@@ -71,11 +71,10 @@ def record_matter(
     day = raised_on or timezone.localdate()
     chosen = list({m.pk: m for m in concerned}.values())
     participating = participating_ids(network, day)
-    outside = [m.name for m in chosen if m.pk not in participating]
-    if outside:
+    if outside := names_outside(chosen, participating):
         raise ServiceError(
             _("Berörda kommuner måste delta i nätverket: %(names)s gör det inte.")
-            % {"names": ", ".join(outside)},
+            % {"names": outside},
             field="concerned",
         )
     if raised_by is not None and raised_by.pk not in participating:
@@ -171,12 +170,10 @@ def mandate(
     chosen = list({p.pk: p for p in people}.values())
     if not chosen:
         raise ServiceError(_("Välj minst en företrädare."), field="people")
-    members = _current_member_ids(network, start_on)
-    outside = [p.name for p in chosen if p.pk not in members]
-    if outside:
+    if outside := names_outside(chosen, _current_member_ids(network, start_on)):
         raise ServiceError(
             _("Bara nätverkets medlemmar kan få uppdrag: %(names)s är inte medlem.")
-            % {"names": ", ".join(outside)},
+            % {"names": outside},
             field="people",
         )
     if represents is None:
@@ -185,12 +182,10 @@ def mandate(
         whom = list(represents)
     if not whom:
         raise ServiceError(_("Välj vilka kommuner uppdraget företräder."), field="represents")
-    participating = participating_ids(network, start_on)
-    outside = [m.name for m in whom if m.pk not in participating]
-    if outside:
+    if outside := names_outside(whom, participating_ids(network, start_on)):
         raise ServiceError(
             _("Uppdraget kan bara företräda kommuner i nätverket: %(names)s deltar inte.")
-            % {"names": ", ".join(outside)},
+            % {"names": outside},
             field="represents",
         )
     with transaction.atomic(), acting(actor, "mandate"):
@@ -266,14 +261,8 @@ def end_working_group(
     actor: Any, group: WorkingGroup, *, end_on: datetime.date | None = None
 ) -> WorkingGroup:
     access.require_can_edit_working_groups(actor, group.network)
-    day = end_on or timezone.localdate()
-    if group.end_on is not None and group.end_on <= day:
-        return group
-    if day < group.start_on:
-        raise ServiceError(_("Slutdatum kan inte vara före startdatum."), field="end_on")
     with transaction.atomic(), acting(actor, "end_working_group"):
-        group.end_on = day
-        group.save(update_fields=["end_on"])
+        group.end(end_on or timezone.localdate())
     return group
 
 

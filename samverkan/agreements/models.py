@@ -4,7 +4,6 @@ groups, business plans with focus areas, chairs, onboarding tasks and the yearly
 The rules of SPEC §2 from Socialchefsnätverket's agreement (F1 to F4, PR1 to PR3, CH1 to
 CH3, CO1 to CO3) are parameters of an agreement version: off for a network without one."""
 
-import datetime
 from decimal import Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -12,8 +11,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.models import Period, period_constraint
+from samverkan.history.models import OfNetwork
 
-class Agreement(models.Model):
+
+class Agreement(OfNetwork):
     """One per network; its content lives in its versions."""
 
     # No reverse accessor: the history would otherwise read it on every save of a network.
@@ -27,9 +29,6 @@ class Agreement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title}, {self.network}"
-
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
 
 
 class CostSharing(models.TextChoices):
@@ -125,7 +124,7 @@ class AgreementVersion(models.Model):
         return {"network_id": self.agreement.network_id}
 
 
-class Chairmanship(models.Model):
+class Chairmanship(OfNetwork):
     """CH2: the chair municipalities of a network for a term starting with `year`."""
 
     network = models.ForeignKey(
@@ -160,9 +159,6 @@ class Chairmanship(models.Model):
     def covers(self, year: int) -> bool:
         return self.year <= year <= self.last_year
 
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
-
 
 class ChairMunicipality(models.Model):
     """One chair municipality of a term, with the person who chairs for it (optional)."""
@@ -192,7 +188,7 @@ class ChairMunicipality(models.Model):
         return {"network_id": self.chairmanship.network_id}
 
 
-class BusinessPlan(models.Model):
+class BusinessPlan(OfNetwork):
     """Verksamhetsplan for one year (PR1, CO3)."""
 
     class State(models.TextChoices):
@@ -226,9 +222,6 @@ class BusinessPlan(models.Model):
     def is_adopted(self) -> bool:
         return self.state == self.State.ADOPTED
 
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
-
 
 class FocusArea(models.Model):
     """Frågeområde of a business plan, with the municipalities that cooperate on it (PR1)."""
@@ -260,7 +253,7 @@ class FocusArea(models.Model):
         return {"network_id": self.business_plan.network_id}
 
 
-class WorkingGroup(models.Model):
+class WorkingGroup(OfNetwork, Period):
     """F4: a working group with a contact person who is a member of the network."""
 
     network = models.ForeignKey(
@@ -284,31 +277,18 @@ class WorkingGroup(models.Model):
     members = models.ManyToManyField(
         "people.Person", verbose_name=_("deltagare"), related_name="working_groups", blank=True
     )
-    start_on = models.DateField(_("från"))
-    end_on = models.DateField(_("till"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("arbetsgrupp")
         verbose_name_plural = _("arbetsgrupper")
         ordering = ["network", "name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_on__isnull=True) | Q(end_on__gte=models.F("start_on")),
-                name="working_group_end_after_start",
-            )
-        ]
+        constraints = [period_constraint("working_group_end_after_start")]
 
     def __str__(self) -> str:
         return self.name
 
-    def is_active_on(self, day: datetime.date) -> bool:
-        return self.start_on <= day and (self.end_on is None or self.end_on >= day)
 
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
-
-
-class Matter(models.Model):
+class Matter(OfNetwork):
     """F1: a matter (fråga) raised by a municipality or by the network."""
 
     class Status(models.TextChoices):
@@ -373,11 +353,8 @@ class Matter(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
 
-
-class Mandate(models.Model):
+class Mandate(OfNetwork, Period):
     """F3: the network mandates people to represent the concerned municipalities in an arena."""
 
     network = models.ForeignKey(
@@ -401,28 +378,18 @@ class Mandate(models.Model):
     represents = models.ManyToManyField(
         "cooperation.Municipality", verbose_name=_("företräder"), related_name="mandates"
     )
-    start_on = models.DateField(_("från"))
-    end_on = models.DateField(_("till"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("uppdrag")
         verbose_name_plural = _("uppdrag")
         ordering = ["network", "-start_on"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_on__isnull=True) | Q(end_on__gte=models.F("start_on")),
-                name="mandate_end_after_start",
-            )
-        ]
+        constraints = [period_constraint("mandate_end_after_start")]
 
     def __str__(self) -> str:
         return self.arena
 
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
 
-
-class OnboardingTask(models.Model):
+class OnboardingTask(OfNetwork):
     """PR3: introduce and invite a new member; reminded after 14 days while open."""
 
     network = models.ForeignKey(
@@ -458,11 +425,8 @@ class OnboardingTask(models.Model):
     def is_open(self) -> bool:
         return self.done_on is None
 
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
 
-
-class AgreementReview(models.Model):
+class AgreementReview(OfNetwork):
     """CO2: the yearly evaluation of the agreement at the last meeting of the year."""
 
     class Outcome(models.TextChoices):
@@ -507,6 +471,3 @@ class AgreementReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.network} {self.year}: {self.get_outcome_display()}"
-
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}

@@ -3,7 +3,7 @@ notify_in_their_language: each is written in its recipient's own language (SPEC 
 the language of the person whose action caused it."""
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +12,18 @@ from django_stubs_ext import StrOrPromise
 from samverkan.agreements.models import OnboardingTask
 from samverkan.networks.models import Membership, Network
 from samverkan.notifications.services import notify_in_their_language
+
+
+def _to_representative(
+    task: OnboardingTask, *, kind: str, key: str, render: Callable[[], tuple[str, str]]
+) -> None:
+    """PR3: the notices of an onboarding task go to its representative and point at the task;
+    a task without a representative tells nobody."""
+    if task.representative is None:
+        return
+    notify_in_their_language(
+        [task.representative], render=render, kind=kind, key=key, network=task.network, about=task
+    )
 
 
 def onboarding_task_created(task_pk: int) -> None:
@@ -23,7 +35,7 @@ def onboarding_task_created(task_pk: int) -> None:
         .filter(pk=task_pk)
         .first()
     )
-    if task is None or task.representative is None:
+    if task is None:
         return
     person = task.membership.person
     url = reverse("agreements:onboarding", kwargs={"slug": task.network.slug})
@@ -39,20 +51,11 @@ def onboarding_task_created(task_pk: int) -> None:
             % {"name": person.name, "network": task.network.name, "url": url},
         )
 
-    notify_in_their_language(
-        [task.representative],
-        render=render,
-        kind="onboarding",
-        key=f"pr3:created:{task.pk}",
-        network=task.network,
-        about=task,
-    )
+    _to_representative(task, kind="onboarding", key=f"pr3:created:{task.pk}", render=render)
 
 
 def onboarding_task_overdue(task: OnboardingTask, today: datetime.date) -> None:
     """PR3: an open task is reminded after 14 days."""
-    if task.representative is None:
-        return
     url = reverse("agreements:onboarding", kwargs={"slug": task.network.slug})
     values = {"name": task.membership.person.name, "network": task.network.name, "url": url}
 
@@ -66,13 +69,8 @@ def onboarding_task_overdue(task: OnboardingTask, today: datetime.date) -> None:
             % values,
         )
 
-    notify_in_their_language(
-        [task.representative],
-        render=render,
-        kind="onboarding_reminder",
-        key=f"pr3:overdue:{task.pk}",
-        network=task.network,
-        about=task,
+    _to_representative(
+        task, kind="onboarding_reminder", key=f"pr3:overdue:{task.pk}", render=render
     )
 
 

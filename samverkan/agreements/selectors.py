@@ -24,6 +24,7 @@ from samverkan.agreements.models import (
 )
 from samverkan.cooperation.models import Municipality
 from samverkan.networks.models import Membership, Network, Participation
+from samverkan.people.models import Person
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,12 @@ def participating_ids(network: Network, day: datetime.date) -> set[int]:
         .filter(network=network)
         .values_list("municipality_id", flat=True)
     )
+
+
+def names_outside(chosen: Iterable[Municipality | Person], allowed: set[int]) -> str:
+    """The names of the chosen that are not allowed, together, or "" when all are: a refusal
+    names every one at once, so that the user can correct the whole choice in one go."""
+    return ", ".join(c.name for c in chosen if c.pk not in allowed)
 
 
 def participation_day(year: int, today: datetime.date) -> datetime.date:

@@ -29,6 +29,7 @@ from samverkan.agreements.selectors import (
     AgreementParameters,
     agreement_parameters,
     meeting_in_network,
+    names_outside,
     participating_ids,
     participation_day,
 )
@@ -107,6 +108,11 @@ class ParameterError(ServiceError):
     def __init__(self, message: str, *, field: str | None, errors: dict[str, str]) -> None:
         super().__init__(message, field=field)
         self.errors = errors
+
+    def by_field(self) -> dict[str | None, str]:
+        if not self.errors:
+            return super().by_field()
+        return {name: message for name, message in self.errors.items()}
 
 
 def record_review(
@@ -191,12 +197,11 @@ def appoint_chairs(
             % {"n": wanted, "k": len(chosen)},
         )
     participating = participating_ids(network, participation_day(year, today))
-    outside = [m.name for m in chosen if m.pk not in participating]
-    if outside:
+    if outside := names_outside(chosen, participating):
         raise RuleViolation(
             "CH2",
             _("Ordförandekommunen måste delta i nätverket: %(names)s gör det inte.")
-            % {"names": ", ".join(outside)},
+            % {"names": outside},
         )
     term = params.chair_term_years or 1
     people = people or {}
@@ -265,14 +270,13 @@ def _check_focus_municipalities(
     plan: BusinessPlan, municipalities: list[Municipality], today: datetime.date
 ) -> None:
     participating = participating_ids(plan.network, participation_day(plan.year, today))
-    outside = [m.name for m in municipalities if m.pk not in participating]
-    if outside:
+    if outside := names_outside(municipalities, participating):
         raise ServiceError(
             _(
                 "Frågeområdet kan bara omfatta kommuner som deltar i nätverket: %(names)s gör det "
                 "inte."
             )
-            % {"names": ", ".join(outside)},
+            % {"names": outside},
             field="municipalities",
         )
 

@@ -5,7 +5,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -35,15 +34,9 @@ from samverkan.agreements.models import (
 )
 from samverkan.agreements.parameters import labels
 from samverkan.cooperation.models import Municipality
-from samverkan.core.errors import ServiceError
+from samverkan.core.pages import errors_as_messages, errors_on
 from samverkan.networks.models import Membership, Network
 from samverkan.people.models import Person
-
-
-def _fail(form: Form, exc: ServiceError) -> None:
-    errors = getattr(exc, "errors", None) or {exc.field: exc.message}
-    for name, message in errors.items():
-        form.add_error(name if name in form.fields else None, message)
 
 
 def _municipalities() -> Any:
@@ -110,7 +103,7 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
         meetings=selectors.meeting_choices(network),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             version = services.adopt_agreement_version(
                 request.user,
                 network,
@@ -124,8 +117,6 @@ def agreement_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 request, _("Version %(n)d av överenskommelsen är sparad.") % {"n": version.number}
             )
             return redirect("agreements:agreement", slug=slug)
-        except ServiceError as exc:
-            _fail(form, exc)
     return render(
         request,
         "agreements/agreement_edit.html",
@@ -168,12 +159,10 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
         initial={"year": today.year, "held_on": today},
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             services.record_review(request.user, network, **form.cleaned_data)
             messages.success(request, _("Årets översyn av överenskommelsen är registrerad."))
             return redirect("agreements:agreement", slug=slug)
-        except ServiceError as exc:
-            _fail(form, exc)
     return render(request, "agreements/review.html", {"network": network, "form": form})
 
 
@@ -215,12 +204,10 @@ def matters(request: HttpRequest, slug: str) -> HttpResponse:
     can_edit = access.can_edit_matters(request.user, network)
     form = _matter_form(request, network)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             matter = work.record_matter(request.user, network, **form.cleaned_data)
             messages.success(request, _("Frågan %(t)s är registrerad.") % {"t": matter.title})
             return redirect("agreements:matters", slug=slug)
-        except ServiceError as exc:
-            _fail(form, exc)
     params = selectors.agreement_parameters(network)
     return render(
         request,
@@ -258,7 +245,7 @@ def matter(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         initial={"start_on": timezone.localdate()},
     )
     if request.method == "POST":
-        try:
+        with errors_on(status_form if status_form.is_bound else mandate_form):
             if status_form.is_bound and status_form.is_valid():
                 work.advance_matter(request.user, item, status=status_form.cleaned_data["status"])
                 messages.success(request, _("Frågans status är ändrad."))
@@ -267,8 +254,6 @@ def matter(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 work.mandate(request.user, network, matter=item, **mandate_form.cleaned_data)
                 messages.success(request, _("Uppdraget är registrerat."))
                 return redirect("agreements:matter", slug=slug, pk=pk)
-        except ServiceError as exc:
-            _fail(status_form if status_form.is_bound else mandate_form, exc)
     return render(
         request,
         "agreements/matter.html",
@@ -315,12 +300,10 @@ def working_groups(request: HttpRequest, slug: str) -> HttpResponse:
         focus_areas=_focus_areas(network),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             group = work.start_working_group(request.user, network, **form.cleaned_data)
             messages.success(request, _("Arbetsgruppen %(n)s är startad.") % {"n": group.name})
             return redirect("agreements:working_groups", slug=slug)
-        except ServiceError as exc:
-            _fail(form, exc)
     return render(
         request,
         "agreements/working_groups.html",
@@ -349,7 +332,7 @@ def working_group(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         request.POST if "contact" in request.POST else None, contacts=_members(network)
     )
     if request.method == "POST":
-        try:
+        with errors_on(form):
             if "end" in request.POST:
                 work.end_working_group(request.user, group)
                 messages.success(request, _("Arbetsgruppen är avslutad."))
@@ -360,8 +343,6 @@ def working_group(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 )
                 messages.success(request, _("Ny kontaktperson är sparad."))
                 return redirect("agreements:working_group", slug=slug, pk=pk)
-        except ServiceError as exc:
-            _fail(form, exc)
     flagged = (
         group.is_active_on(timezone.localdate())
         and not _members(network).filter(pk=group.contact_id).exists()
@@ -397,7 +378,7 @@ def business_plan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         request.POST if "name" in request.POST else None, municipalities=_municipalities()
     )
     if request.method == "POST":
-        try:
+        with errors_on(area_form if area_form.is_bound else plan_form):
             if "adopt" in request.POST and plan is not None:
                 services.adopt_business_plan(request.user, plan)
                 messages.success(
@@ -416,8 +397,6 @@ def business_plan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
                 services.save_focus_area(request.user, plan, **area_form.cleaned_data)
                 messages.success(request, _("Frågeområdet är sparat."))
                 return redirect("agreements:business_plan", slug=slug, year=year)
-        except ServiceError as exc:
-            _fail(area_form if area_form.is_bound else plan_form, exc)
     summary = selectors.business_plan_summary(network, year, plan)
     return render(
         request,
@@ -442,11 +421,9 @@ def business_plan(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_POST
 def focus_area_remove(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
     area = access.get_focus_area_for(request.user, slug, year, pk)
-    try:
+    with errors_as_messages(request):
         services.remove_focus_area(request.user, area)
         messages.success(request, _("Frågeområdet är borttaget."))
-    except ServiceError as exc:
-        messages.error(request, exc.message)
     return redirect("agreements:business_plan", slug=slug, year=year)
 
 
@@ -465,15 +442,13 @@ def chairs(request: HttpRequest, slug: str) -> HttpResponse:
         initial={"year": next_year, "municipalities": [c.municipality for c in proposal]},
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             services.appoint_chairs(request.user, network, **form.cleaned_data)
             messages.success(
                 request,
                 _("Ordförande för %(y)d är utsedda.") % {"y": form.cleaned_data["year"]},
             )
             return redirect("agreements:chairs", slug=slug)
-        except ServiceError as exc:
-            _fail(form, exc)
     return render(
         request,
         "agreements/chairs.html",

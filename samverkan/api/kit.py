@@ -5,14 +5,20 @@ uses. Who may do what is not here: routers ask the rooms' access getters, as the
 - `errors(...)` / `ERRORS`: the error responses an operation documents, each in the one shape
   `{"error": {"code": …, "message": …}}` that samverkan.api.errors answers with;
 - `NETWORK`: the path of a network, under which most routes sit;
+- `operations(router, prefix, Out)`: the operations on one thing that all answer with its
+  schema, each declared in one line (`@on_cost("POST", "/invoice", "…")`);
 - lookups: an unknown slug answers 404 (`municipality_by_slug`, `area_by_slug`), an unknown
   SCB code or person id in a list 400 naming each one (`municipalities_by_code`,
   `people_by_id`);
 - `YearQuery`: `?year=` for routes about one calendar year, this year by default."""
 
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
+
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Schema
+from ninja import Router, Schema
 from pydantic import Field
 
 from samverkan.api.errors import ApiError
@@ -35,6 +41,40 @@ ERRORS = errors(400, 401, 403, 404, 409, 422)
 # ---- paths -------------------------------------------------------------------------------------
 
 NETWORK = "/networks/{slug}"
+
+# ---- operations on one thing -------------------------------------------------------------------
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+class Operation(Protocol):
+    def __call__(
+        self, method: str, path: str, summary: str, *, status: int = 200
+    ) -> Callable[[View], View]: ...
+
+
+def operations(
+    router: Router, prefix: str, out: Any, *, error_responses: dict[int, Any] = ERRORS
+) -> Operation:
+    """The operations on one thing, at paths under `prefix`, that all answer with `out`:
+
+        on_cost = operations(router, "/costs/{int:cost_id}", CostOut)
+
+        @on_cost("POST", "/invoice", "Markera som fakturerad")
+        def invoice_cost(request: HttpRequest, cost_id: int) -> dict[str, Any]: ...
+
+    declares what `@router.post("/costs/{int:cost_id}/invoice", response={200: CostOut,
+    **ERRORS}, summary="Markera som fakturerad")` does; `status=201` for one that creates."""
+
+    def operation(
+        method: str, path: str, summary: str, *, status: int = 200
+    ) -> Callable[[View], View]:
+        return router.api_operation(
+            [method], prefix + path, response={status: out, **error_responses}, summary=summary
+        )
+
+    return operation
+
 
 # ---- lookups -----------------------------------------------------------------------------------
 
@@ -72,3 +112,6 @@ def people_by_id(ids: list[int]) -> list[Person]:
 
 class YearQuery(Schema):
     year: int | None = Field(None, ge=2000, le=2100, description="Defaults to this year")
+
+    def year_or_this(self) -> int:
+        return self.year or timezone.localdate().year

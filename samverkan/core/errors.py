@@ -11,6 +11,10 @@ class ServiceError(Exception):
         self.message = message
         self.field = field
 
+    def by_field(self) -> dict[str | None, str]:
+        """The messages by the field of the input each is about (None: the input as a whole)."""
+        return {self.field: self.message}
+
 
 class RuleViolation(ServiceError):
     """A rule of SPEC §2 of kind *block* refuses the action; the message names the rule."""

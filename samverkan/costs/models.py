@@ -4,8 +4,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.history.models import OfNetwork
 
-class Cost(models.Model):
+
+class Cost(OfNetwork):
     """A cost in öre. Once invoiced it is locked: a correction is a credit (a negative cost
     that references the original and reverses its allocation) and a new cost."""
 
@@ -72,9 +74,6 @@ class Cost(models.Model):
 
     def __str__(self) -> str:
         return f"{self.network}: {self.description} ({self.date})"
-
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
 
     @property
     def is_locked(self) -> bool:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.core.errors import ServiceError
+from samverkan.core.pages import errors_as_messages, errors_on, year_asked
 from samverkan.costs import access, selectors, services
 from samverkan.costs.forms import CostForm
 from samverkan.costs.models import Cost
@@ -18,13 +18,15 @@ from samverkan.files.tables import kronor, table_response
 from samverkan.people.access import require_secretariat
 
 
-def _year(request: HttpRequest) -> int:
-    today = timezone.localdate()
-    try:
-        year = int(request.GET.get("ar", today.year))
-    except ValueError:
-        return today.year
-    return year if 2000 <= year <= 2100 else today.year
+def _cost_fields(form: CostForm) -> dict[str, Any]:
+    """A valid CostForm, as record_cost and correct_cost take it."""
+    data = form.cleaned_data
+    return {
+        "date": data["date"],
+        "description": data["description"],
+        "amount_ore": data["amount"],
+        "phase": data["phase"],
+    }
 
 
 @login_required
@@ -33,19 +35,8 @@ def network_costs(request: HttpRequest, slug: str) -> HttpResponse:
     can_edit = access.can_edit_costs(request.user, network)
     form = CostForm(request.POST or None, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            cost = services.record_cost(
-                request.user,
-                network,
-                date=data["date"],
-                description=data["description"],
-                amount_ore=data["amount"],
-                phase=data["phase"],
-            )
-        except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
+        with errors_on(form):
+            cost = services.record_cost(request.user, network, **_cost_fields(form))
             if cost.state == Cost.State.UNALLOCATED:
                 messages.warning(request, cost.problem)
             else:
@@ -77,19 +68,8 @@ def cost_detail(request: HttpRequest, pk: int) -> HttpResponse:
             },
         )
         if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            try:
-                _credit, new = services.correct_cost(
-                    request.user,
-                    cost,
-                    date=data["date"],
-                    description=data["description"],
-                    amount_ore=data["amount"],
-                    phase=data["phase"],
-                )
-            except ServiceError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-            else:
+            with errors_on(form):
+                _credit, new = services.correct_cost(request.user, cost, **_cost_fields(form))
                 messages.success(request, _("Kostnaden är krediterad och ersatt av en ny."))
                 return redirect("costs:detail", pk=new.pk)
     context = {
@@ -114,11 +94,8 @@ def cost_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in verbs:
         raise Http404
     service, done = verbs[action]
-    try:
+    with errors_as_messages(request):
         service(request.user, cost)
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
         messages.success(request, done)
     return redirect("costs:detail", pk=pk)
 
@@ -127,7 +104,7 @@ def cost_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def summary(request: HttpRequest) -> HttpResponse:
     """Per municipality and year, and per network and year, for invoicing."""
     require_secretariat(request.user)
-    year = _year(request)
+    year = year_asked(request)
     today = timezone.localdate()
     context: dict[str, Any] = {
         "year": year,
@@ -141,7 +118,7 @@ def summary(request: HttpRequest) -> HttpResponse:
 @login_required
 def summary_export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     require_secretariat(request.user)
-    year = _year(request)
+    year = year_asked(request)
     if fmt not in ("csv", "xlsx"):
         raise Http404
     if kind == "kommuner":

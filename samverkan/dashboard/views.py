@@ -7,6 +7,7 @@ from django.utils import timezone
 from samverkan.compliance.registry import STATUS_LABELS, Status, as_of_for_year
 from samverkan.compliance.selectors import evaluate_recent, registered_rules, summary
 from samverkan.cooperation.models import Area
+from samverkan.core.pages import query_without_page, year_asked
 from samverkan.core.plugins import render_sections
 from samverkan.networks.models import Network
 from samverkan.people.access import require_secretariat
@@ -19,12 +20,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """The secretariat's compliance matrix: networks × rules, each cell explained and linked."""
     require_secretariat(request.user)
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("ar", today.year))
-    except ValueError:
-        year = today.year
-    if not 2000 <= year <= 2100:
-        year = today.year
+    year = year_asked(request)
     networks = Network.objects.exclude(status=Network.Status.CLOSED).select_related("area")
     area = request.GET.get("omrade", "")
     if area:
@@ -41,8 +37,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         for r in rules
         if any(row.verdicts[r.id].status != Status.NOT_APPLICABLE for row in page.object_list)
     ]
-    query = request.GET.copy()
-    query.pop("sida", None)
     context = {
         "rules": rules,
         "columns": columns,
@@ -53,7 +47,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "areas": Area.objects.all(),
         "area": area,
         "only": only,
-        "query": query.urlencode(),
+        "query": query_without_page(request),
         "labels": STATUS_LABELS,
         "total": len(results),
         "sections": render_sections("dashboard", request, area, today),

@@ -3,9 +3,11 @@ forty invented networks whose compliance varies on purpose, so that the secretar
 shows every verdict (issue 7, item 8; the flags are described at data.DemoNetwork).
 
 Proposals and networks starting up go through the lifecycle: proposed, every municipality
-invited through its management (S1), answers recorded by the secretariat (S2). Networks that ran
-before Samverkan are entered as they were (direct.running_network); from then on their members,
-coordinators, year plans, adoptions and closing go through the services."""
+invited through its management (S1), answers recorded by the secretariat (S2), members added.
+Networks that ran before Samverkan are entered as they stood then, with their municipalities and
+members (direct.running_network, direct.members); what happened since goes through the
+services: coordinators and secretaries appointed, a coordinator leaving, year plans saved and
+adopted together, a network closed. Socialchefsnätverket's people all go through the services."""
 
 import datetime
 import random
@@ -285,18 +287,14 @@ class Networks:
         direct.describe(network, spec.purpose)
         return network
 
-    def answer(
-        self, network: Network, muni: Municipality, answer: str, day: datetime.date
-    ) -> None:
+    def answer(self, network: Network, muni: Municipality, answer: str, day: datetime.date) -> None:
         """The municipality's management answered; the secretariat records it (S1, S2)."""
         participation = network.participations.select_related("municipality", "network").get(
             municipality=muni
         )
         answer_invitation(self.actor, participation, answer=answer, today=day)
 
-    def role(
-        self, network: Network, person: Person, role: str, start: datetime.date
-    ) -> Membership:
+    def role(self, network: Network, person: Person, role: str, start: datetime.date) -> Membership:
         return add_membership(self.actor, network, person=person, role=role, start_on=start)
 
     def members(
@@ -309,21 +307,26 @@ class Networks:
         stale: int = 0,
         last_without_email: bool = False,
     ) -> list[Person]:
+        """One member per municipality, each joining within a year of `since`. A network that
+        ran before Samverkan gets its members as they were (direct.members); the members of a
+        network starting up now are registered and added through the services."""
         people, starts = [], []
         for i, muni in enumerate(munis):
-            people.append(
-                self.people.unsaved(
-                    spec.title,
-                    muni,
-                    stale=i < stale,
-                    without_email=last_without_email and i == len(munis) - 1,
-                )
+            person = self.people.unsaved(
+                spec.title,
+                muni,
+                stale=i < stale,
+                without_email=last_without_email and i == len(munis) - 1,
             )
-            starts.append(since + datetime.timedelta(days=self.rng.randint(0, 300)))
-        people = direct.bulk_people(people)
-        for person, start in zip(people, starts, strict=True):
-            self.role(network, person, Role.MEMBER, min(start, self.today))
-        return people
+            start = since + datetime.timedelta(days=self.rng.randint(0, 300))
+            people.append(person)
+            starts.append(min(start, self.today))
+        if network.status == Network.Status.ACTIVE:
+            return direct.members(network, people, starts)
+        registered = [self.people.register(person) for person in people]
+        for person, start in zip(registered, starts, strict=True):
+            self.role(network, person, Role.MEMBER, start)
+        return registered
 
     def plan(
         self,

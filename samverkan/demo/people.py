@@ -72,7 +72,8 @@ class People:
         stale: bool = False,
         without_email: bool = False,
     ) -> Person:
-        """A person as `add` would register and confirm them, for direct.bulk_people."""
+        """A person as `add` would register and confirm them, not yet saved: for direct.members,
+        or for `register`."""
         name = self.name()
         email = self.email_in(name, municipality)
         return Person(
@@ -90,6 +91,23 @@ class People:
     def email_in(self, name: str, municipality: Municipality | None) -> str:
         domain = f"{slugify(municipality.name)}.example.se" if municipality else "skane.example.se"
         return self.email_for(name, domain)
+
+    def register(self, person: Person) -> Person:
+        """Register an unsaved person and confirm their details, through the services."""
+        registered = find_or_create_person(
+            self.actor,
+            email=person.email,
+            name=person.name,
+            title=person.title,
+            municipality=person.municipality,
+        )
+        return confirm_contact_details(
+            self.actor,
+            registered,
+            phone=person.phone,
+            email=person.email,
+            today=person.contact_confirmed_on or self.today,
+        )
 
     def confirm(
         self, person: Person, *, unit: str = "", stale: bool = False, without_email: bool = False

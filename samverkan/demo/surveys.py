@@ -1,26 +1,21 @@
-"""A survey round (P4, ST2) through the surveys services: opened about twenty-one months ago,
-answered through the members' one-time links, closed about twenty months ago and its results
-sent to the networks and the municipal directors' group, so that the dashboard shows the check
-as met but the next round due soon. The answers are invented and, as always, unlinked."""
+"""A survey round (P4, ST2): opened about twenty-one months ago, answered, closed about twenty
+months ago and its results sent, so that the dashboard shows the check as met but the next round
+due soon. The round is created from the standard questionnaire and closed through the surveys
+services, the directors' group is kept through them; the round as it went then (invitations,
+anonymous answers) is written by direct.survey_held, whose docstring says why. The answers are
+invented and, as always, unlinked."""
 
 import datetime
 import random
 from collections import defaultdict
 from typing import Any
 
-from samverkan.demo import data
+from samverkan.demo import data, direct
 from samverkan.demo.people import secretariat
+from samverkan.networks.models import Membership, Network
 from samverkan.people.services import find_or_create_person
-from samverkan.surveys import tokens
-from samverkan.surveys.models import Invitation, Question, SurveyRound
-from samverkan.surveys.services import (
-    close_round,
-    create_round,
-    open_round,
-    send_results,
-    set_directors_group,
-    submit_response,
-)
+from samverkan.surveys.models import Question, Response, SurveyRound
+from samverkan.surveys.services import close_round, create_round, set_directors_group
 
 
 def load(today: datetime.date, actor: Any = None) -> int:
@@ -34,32 +29,38 @@ def load(today: datetime.date, actor: Any = None) -> int:
     survey = create_round(
         actor, title=f"Kvalitetsenkät {opened.year}", opens_on=opened, closes_on=closed
     )
-    open_round(actor, survey, today=opened)
     questions = list(survey.questions.order_by("order"))
-    links: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for network_id, person_id, nonce in (
-        Invitation.objects.filter(round=survey)
-        .order_by("network__name", "person_id")
-        .values_list("network_id", "person_id", "nonce")
+    # Whom open_round invites: every current member of every active network, once per network.
+    networks = list(Network.objects.filter(status=Network.Status.ACTIVE).order_by("name"))
+    members: dict[int, set[int]] = defaultdict(set)
+    for network_id, person_id in (
+        Membership.objects.on(opened)
+        .filter(network__in=networks, person__anonymised_on__isnull=True)
+        .values_list("network_id", "person_id")
     ):
-        links[network_id].append((person_id, nonce))
-    answered = 0
-    for invited in links.values():
-        share = rng.uniform(0.4, 0.9)
-        answering = rng.sample(invited, k=int(len(invited) * share))
+        members[network_id].add(person_id)
+    invited = {n: sorted(members[n.pk]) for n in networks}
+    answered: dict[int, set[int]] = {}
+    answers: list[Response] = []
+    for network, people in invited.items():
+        answered[network.pk] = set(rng.sample(people, k=int(len(people) * rng.uniform(0.4, 0.9))))
         bias = rng.choice([0, 1, 1, 2])
-        for _person_id, nonce in answering:
-            day = opened + datetime.timedelta(days=rng.randint(0, 27))
-            submit_response(tokens.token_for(nonce), _answers(questions, bias, rng), today=day)
-            answered += 1
+        answers += [
+            Response(round=survey, network=network, answers=_answers(questions, bias, rng))
+            for _ in answered[network.pk]
+        ]
+    rng.shuffle(answers)
+    direct.survey_held(
+        survey, opened_on=opened, invited=invited, answered=answered, answers=answers
+    )
     close_round(actor, survey, today=closed)
     directors = [
         find_or_create_person(actor, email=email, name=name, title="Kommundirektör")
         for name, email in data.DIRECTORS
     ]
     set_directors_group(actor, directors)
-    send_results(actor, survey, today=closed + datetime.timedelta(days=7))
-    return answered
+    direct.results_sent(survey, closed + datetime.timedelta(days=7))
+    return len(answers)
 
 
 def _answers(questions: list[Question], bias: int, rng: random.Random) -> dict[str, object]:

@@ -24,3 +24,18 @@ class HistoryEntry(AbstractLogEntry):
         verbose_name = _("historikpost")
         verbose_name_plural = _("historik")
         indexes = [models.Index(fields=["network", "-timestamp"])]
+
+
+class OfNetwork(models.Model):
+    """A row that belongs to one network. Every change of it is filed under that network: the
+    receiver reads `network_id` from the entry's additional data, so that the network's page
+    shows its whole history with one indexed query. A row that reaches its network through
+    another row (a meeting's agenda item) names that way in its own get_additional_data."""
+
+    network_id: int
+
+    class Meta:
+        abstract = True
+
+    def get_additional_data(self) -> dict[str, int]:
+        return {"network_id": self.network_id}

@@ -52,14 +52,19 @@ def host_field(network: Network) -> forms.ModelChoiceField:
     )
 
 
-class TimesMixin:
-    def check_times(self, cleaned: dict[str, Any]) -> None:
+class TimesForm(forms.Form):
+    """A form with a start and an end time. The end is checked against the start here, so that
+    the error stands at the field rather than coming back from the service."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         start, end = cleaned.get("start_time"), cleaned.get("end_time")
         if start and end and end <= start:
-            self.add_error("end_time", END_BEFORE_START)  # type: ignore[attr-defined]
+            self.add_error("end_time", END_BEFORE_START)
+        return cleaned
 
 
-class YearPlanParametersForm(TimesMixin, forms.Form):
+class YearPlanParametersForm(TimesForm):
     year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
     weekday = forms.TypedChoiceField(label=_("Veckodag"), choices=WEEKDAYS, coerce=int)
     start_time = time_field(_("Börjar klockan"))
@@ -78,17 +83,14 @@ class YearPlanParametersForm(TimesMixin, forms.Form):
         help_text=_("Överenskommelsens antal möten per år är förvalt."),
     )
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        self.check_times(cleaned)
-        return cleaned
 
+class OneMeetingForm(TimesForm):
+    """One meeting's day, times, host and place. The host is one of the network's
+    municipalities, so the form is made for a network."""
 
-class ProposedMeetingForm(TimesMixin, forms.Form):
-    include = forms.BooleanField(label=_("Ta med"), required=False, initial=True)
     day = date_field(_("Datum"))
-    start_time = time_field(_("Börjar"))
-    end_time = time_field(_("Slutar"))
+    start_time = time_field(_("Börjar klockan"))
+    end_time = time_field(_("Slutar klockan"))
     host = forms.ModelChoiceField(queryset=Municipality.objects.none(), required=False)
     place = forms.CharField(label=_("Plats"), max_length=300, required=False)
 
@@ -96,10 +98,14 @@ class ProposedMeetingForm(TimesMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["host"] = host_field(network)
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        self.check_times(cleaned)
-        return cleaned
+
+class ProposedMeetingForm(OneMeetingForm):
+    """A row in the table of proposed meetings; its labels are the table's column heads."""
+
+    field_order = ["include"]
+    include = forms.BooleanField(label=_("Ta med"), required=False, initial=True)
+    start_time = time_field(_("Börjar"))
+    end_time = time_field(_("Slutar"))
 
 
 class BaseProposalFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
@@ -116,22 +122,9 @@ ProposalFormSet = forms.formset_factory(
 )
 
 
-class MeetingForm(TimesMixin, forms.Form):
+class MeetingForm(OneMeetingForm):
+    field_order = ["title"]
     title = forms.CharField(label=_("Rubrik"), max_length=200, required=False)
-    day = date_field(_("Datum"))
-    start_time = time_field(_("Börjar klockan"))
-    end_time = time_field(_("Slutar klockan"))
-    host = forms.ModelChoiceField(queryset=Municipality.objects.none(), required=False)
-    place = forms.CharField(label=_("Plats"), max_length=300, required=False)
-
-    def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["host"] = host_field(network)
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        self.check_times(cleaned)
-        return cleaned
 
     def times(self) -> tuple[datetime.datetime, datetime.datetime]:
         day = self.cleaned_data["day"]

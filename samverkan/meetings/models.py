@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.history.models import OfNetwork
+
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
@@ -35,7 +37,7 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         return self.filter(status=Meeting.Status.PLANNED)
 
 
-class Meeting(models.Model):
+class Meeting(OfNetwork):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planerat")
         CANCELLED = "cancelled", _("Inställt")
@@ -87,9 +89,6 @@ class Meeting(models.Model):
         from django.urls import reverse
 
         return reverse("meetings:detail", kwargs={"slug": self.network.slug, "pk": self.pk})
-
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
 
     @property
     def is_cancelled(self) -> bool:

@@ -48,14 +48,20 @@ def _place(meeting: Meeting) -> str:
     return meeting.place or _("plats meddelas senare")
 
 
+def _values(meeting: Meeting, **more: str) -> dict[str, str]:
+    """What every notice of one meeting fills in. Called inside `render`, so that the title and
+    place a meeting has not named are worded in the recipient's language."""
+    return {
+        "title": meeting.display_title,
+        "when": _when(meeting),
+        "network": meeting.network.name,
+        **more,
+    }
+
+
 def meeting_planned(meeting: Meeting) -> None:
     def render() -> tuple[str, str]:
-        values = {
-            "title": meeting.display_title,
-            "when": _when(meeting),
-            "network": meeting.network.name,
-            "place": _place(meeting),
-        }
+        values = _values(meeting, place=_place(meeting))
         return (
             _("Kallelse: %(title)s %(when)s") % values,
             _("%(network)s möts %(when)s, %(place)s. Kalenderfilen är bifogad.") % values,
@@ -66,12 +72,7 @@ def meeting_planned(meeting: Meeting) -> None:
 
 def meeting_moved(meeting: Meeting) -> None:
     def render() -> tuple[str, str]:
-        values = {
-            "title": meeting.display_title,
-            "when": _when(meeting),
-            "network": meeting.network.name,
-            "place": _place(meeting),
-        }
+        values = _values(meeting, place=_place(meeting))
         return (
             _("Ändrat möte: %(title)s %(when)s") % values,
             _(
@@ -86,12 +87,8 @@ def meeting_moved(meeting: Meeting) -> None:
 
 def meeting_cancelled(meeting: Meeting) -> None:
     def render() -> tuple[str, str]:
-        values = {
-            "title": meeting.display_title,
-            "when": _when(meeting),
-            "network": meeting.network.name,
-            "reason": f" {meeting.cancel_reason}" if meeting.cancel_reason else "",
-        }
+        reason = f" {meeting.cancel_reason}" if meeting.cancel_reason else ""
+        values = _values(meeting, reason=reason)
         return (
             _("Inställt möte: %(title)s %(when)s") % values,
             _(

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.agreements.models import AgreementReview
-from samverkan.core.errors import ConflictError, ServiceError
+from samverkan.core.errors import ServiceError
+from samverkan.core.pages import errors_as_messages, errors_on, year_asked
 from samverkan.meetings import access, selectors, services
 from samverkan.meetings import attendance as attendance_services
 from samverkan.meetings.calendar import ics_filename, meeting_ics
@@ -36,22 +37,23 @@ from samverkan.people.access import person_for
 from samverkan.people.models import Person
 
 
-def _form_error(form: Any, exc: ServiceError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-
-
-def _year(request: HttpRequest) -> int:
-    try:
-        year = int(request.GET.get("ar", ""))
-    except ValueError:
-        return timezone.localdate().year
-    return year if 2000 <= year <= 2100 else timezone.localdate().year
+def _meeting_fields(form: MeetingForm) -> dict[str, Any]:
+    """A valid MeetingForm, as schedule_meeting and move_meeting take it."""
+    starts_at, ends_at = form.times()
+    data = form.cleaned_data
+    return {
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "place": data["place"],
+        "host": data["host"],
+        "title": data["title"],
+    }
 
 
 @login_required
 def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_meetings_network_for(request.user, slug)
-    year = _year(request)
+    year = year_asked(request)
     meetings = list(selectors.meeting_list(network, year=year))
     context = {
         "network": network,
@@ -68,7 +70,7 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def attendance_statistics(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_meetings_network_for(request.user, slug)
-    year = _year(request)
+    year = year_asked(request)
     return render(
         request,
         "meetings/statistics.html",
@@ -85,7 +87,7 @@ def attendance_statistics(request: HttpRequest, slug: str) -> HttpResponse:
 def plan_year(request: HttpRequest, slug: str) -> HttpResponse:
     """Two steps: the parameters give a proposal; the adjusted proposal is saved at once."""
     network = access.get_meetings_network_for(request.user, slug, manage=True)
-    year = _year(request) if "ar" in request.GET else timezone.localdate().year + 1
+    year = year_asked(request) if "ar" in request.GET else timezone.localdate().year + 1
     params = YearPlanParametersForm(
         request.POST or None,
         initial={
@@ -123,7 +125,7 @@ def plan_year(request: HttpRequest, slug: str) -> HttpResponse:
                 except ServiceError as exc:
                     params.add_error(None, exc.message)
         else:
-            try:
+            with errors_on(params):
                 proposal = propose_year(
                     network,
                     year=data["year"],
@@ -148,8 +150,6 @@ def plan_year(request: HttpRequest, slug: str) -> HttpResponse:
                         for p in proposal
                     ],
                 )
-            except ServiceError as exc:
-                _form_error(params, exc)
     return render(
         request,
         "meetings/plan_year.html",
@@ -172,21 +172,10 @@ def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
         initial={"start_time": "09:00", "end_time": "12:00"},
     )
     if request.method == "POST" and form.is_valid():
-        starts_at, ends_at = form.times()
-        try:
-            meeting = services.schedule_meeting(
-                request.user,
-                network,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                place=form.cleaned_data["place"],
-                host=form.cleaned_data["host"],
-                title=form.cleaned_data["title"],
-            )
+        with errors_on(form):
+            meeting = services.schedule_meeting(request.user, network, **_meeting_fields(form))
             messages.success(request, _("Mötet är inlagt och kallelsen skickad."))
             return redirect(meeting)
-        except ServiceError as exc:
-            _form_error(form, exc)
     return render(
         request,
         "meetings/meeting_form.html",
@@ -211,21 +200,10 @@ def meeting_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     cancel_form = CancelForm()
     if request.method == "POST" and form.is_valid():
-        starts_at, ends_at = form.times()
-        try:
-            services.move_meeting(
-                request.user,
-                meeting,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                place=form.cleaned_data["place"],
-                host=form.cleaned_data["host"],
-                title=form.cleaned_data["title"],
-            )
+        with errors_on(form):
+            services.move_meeting(request.user, meeting, **_meeting_fields(form))
             messages.success(request, _("Mötet är ändrat och ändringen skickad."))
             return redirect(meeting)
-        except ServiceError as exc:
-            _form_error(form, exc)
     return render(
         request,
         "meetings/meeting_form.html",
@@ -239,11 +217,9 @@ def meeting_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for(request.user, slug, pk, write=True)
     form = CancelForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
+    with errors_as_messages(request):
         services.cancel_meeting(request.user, meeting, reason=reason)
         messages.success(request, _("Mötet är inställt och alla är meddelade."))
-    except ServiceError as exc:
-        messages.error(request, exc.message)
     return redirect(meeting)
 
 
@@ -277,11 +253,9 @@ def agenda_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for(request.user, slug, pk, write=True)
     form = AgendaItemForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_as_messages(request):
             services.add_agenda_item(request.user, meeting, **form.cleaned_data)
             messages.success(request, _("Punkten är tillagd."))
-        except ServiceError as exc:
-            messages.error(request, exc.message)
     else:
         messages.error(request, _("Ange en rubrik för punkten."))
     return redirect(meeting)
@@ -292,15 +266,13 @@ def agenda_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def agenda_item_action(request: HttpRequest, slug: str, pk: int, item: int) -> HttpResponse:
     meeting = access.get_meeting_for(request.user, slug, pk, write=True)
     agenda_item = get_object_or_404(AgendaItem, pk=item, meeting=meeting)
-    try:
-        action = request.POST.get("action")
+    action = request.POST.get("action")
+    with errors_as_messages(request):
         if action == "remove":
             services.remove_agenda_item(request.user, agenda_item)
             messages.success(request, _("Punkten är borttagen."))
         elif action in ("up", "down"):
             services.move_agenda_item(request.user, agenda_item, up=action == "up")
-    except ServiceError as exc:
-        messages.error(request, exc.message)
     return redirect(meeting)
 
 
@@ -389,13 +361,11 @@ def own_attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = OwnAttendanceForm(request.POST)
     person = person_for(request.user)
     if form.is_valid() and person is not None:
-        try:
+        with errors_as_messages(request):
             attendance_services.record_attendance(
                 request.user, meeting, person=person, status=form.cleaned_data["status"]
             )
             messages.success(request, _("Din närvaro är registrerad."))
-        except ServiceError as exc:
-            messages.error(request, exc.message)
     return redirect(meeting)
 
 
@@ -414,7 +384,7 @@ def minutes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             record = services.save_minutes(
                 request.user,
                 meeting,
@@ -429,8 +399,6 @@ def minutes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 return redirect(meeting)
             messages.success(request, _("Protokollet är sparat som utkast."))
             return redirect("meetings:minutes", slug=slug, pk=pk)
-        except (ConflictError, ServiceError) as exc:
-            _form_error(form, exc)
     return render(
         request,
         "meetings/minutes.html",

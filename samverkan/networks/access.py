@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -140,14 +141,9 @@ def require_can_edit(user: Any, network: Network) -> None:
 def get_membership_for(user: Any, slug: str, pk: int) -> Membership:
     """A membership, to end: the network's editors."""
     network = get_network_for(user, slug, need=Need.EDIT)
-    membership = (
-        Membership.objects.select_related("person", "network")
-        .filter(pk=pk, network=network)
-        .first()
+    return get_object_or_404(
+        Membership.objects.select_related("person", "network"), pk=pk, network=network
     )
-    if membership is None:
-        raise Http404
-    return membership
 
 
 def get_network_verdicts_for(user: Any, slug: str) -> Network:

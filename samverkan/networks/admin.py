@@ -12,6 +12,8 @@ class MembershipInline(admin.TabularInline):
     model = models.Membership
     extra = 0
     autocomplete_fields = ["person"]
+    # Named, since the period's fields come first in the model (they are inherited).
+    fields = ["person", "municipality", "role", "start_on", "end_on"]
 
 
 @admin.register(models.Network)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -44,33 +46,31 @@ class CatalogueFilterForm(forms.Form):
         self.fields["status"].choices = statuses  # type: ignore[attr-defined]
 
 
-class YearPlanForm(forms.Form):
-    purpose = forms.CharField(
-        label=_("Syfte"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+def plan_part(label: Any, *, rows: int, help_text: Any = "") -> forms.CharField:
+    """One part of the year plan, in free text. Each may stay empty while the plan is a draft:
+    purpose, goals and meeting organisation are asked for when the plan is adopted (N3)."""
+    return forms.CharField(
+        label=label,
+        widget=forms.Textarea(attrs={"rows": rows}),
         required=False,
         max_length=5000,
+        help_text=help_text,
+    )
+
+
+class YearPlanForm(forms.Form):
+    purpose = plan_part(
+        _("Syfte"),
+        rows=4,
         help_text=_("Varför nätverket finns. Syftet visas för alla i katalogen."),
     )
-    goals = forms.CharField(
-        label=_("Målsättning"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        max_length=5000,
-    )
-    meeting_organisation = forms.CharField(
-        label=_("Mötesorganisation"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=5000,
+    goals = plan_part(_("Målsättning"), rows=4)
+    meeting_organisation = plan_part(
+        _("Mötesorganisation"),
+        rows=3,
         help_text=_("Hur ofta och var ni träffas, vem som leder och dokumenterar."),
     )
-    contribution = forms.CharField(
-        label=_("Bidrag till samverkans syfte, vision och verksamhetsidé"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=5000,
-    )
+    contribution = plan_part(_("Bidrag till samverkans syfte, vision och verksamhetsidé"), rows=3)
     development_areas = forms.ModelMultipleChoiceField(
         label=_("Utvecklingsområden som planen bidrar till"),
         queryset=DevelopmentArea.objects.none(),

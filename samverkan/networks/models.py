@@ -6,6 +6,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.models import Period, period_constraint
+from samverkan.history.models import OfNetwork
+
 
 class Network(models.Model):  # type: ignore[django-manager-missing]
     class Status(models.TextChoices):
@@ -79,7 +82,7 @@ class ParticipationQuerySet(CurrentQuerySet["Participation"]):
     to_field = "left_on"
 
 
-class Participation(models.Model):
+class Participation(OfNetwork):
     """A municipality in a network: invited, answered, consulted, joined, left (S1, S2, P1, P2)."""
 
     class Answer(models.TextChoices):
@@ -118,16 +121,13 @@ class Participation(models.Model):
     def __str__(self) -> str:
         return f"{self.municipality} i {self.network}"
 
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
-
 
 class MembershipQuerySet(CurrentQuerySet["Membership"]):
     from_field = "start_on"
     to_field = "end_on"
 
 
-class Membership(models.Model):
+class Membership(OfNetwork, Period):
     """A person in a network for a municipality, in one role, over a period (N4, N6)."""
 
     class Role(models.TextChoices):
@@ -149,8 +149,6 @@ class Membership(models.Model):
         related_name="memberships",
     )
     role = models.CharField(_("roll"), max_length=16, choices=Role.choices, default=Role.MEMBER)
-    start_on = models.DateField(_("från"))
-    end_on = models.DateField(_("till"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -159,21 +157,13 @@ class Membership(models.Model):
         verbose_name_plural = _("medlemskap")
         ordering = ["network", "role", "person__name"]
         indexes = [models.Index(fields=["network", "role", "end_on"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(end_on__isnull=True) | Q(end_on__gte=models.F("start_on")),
-                name="membership_end_after_start",
-            ),
-        ]
+        constraints = [period_constraint("membership_end_after_start")]
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()}) i {self.network}"
 
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
 
-
-class YearPlan(models.Model):
+class YearPlan(OfNetwork):
     """Purpose, goals and meeting organisation for one calendar year (N1, N2, N3, S3)."""
 
     class State(models.TextChoices):
@@ -218,9 +208,6 @@ class YearPlan(models.Model):
     def __str__(self) -> str:
         return f"{self.network} {self.year}"
 
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
-
     @property
     def is_adopted(self) -> bool:
         return self.state == self.State.ADOPTED
@@ -233,7 +220,7 @@ class YearPlan(models.Model):
         )
 
 
-class ParticipationRequest(models.Model):
+class ParticipationRequest(OfNetwork):
     """A municipality asks to join (P1) or leave (P2) an active network; the coordinator
     confirms. The request keeps who asked, when and who decided."""
 
@@ -281,11 +268,8 @@ class ParticipationRequest(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.municipality} - {self.network}"
 
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
 
-
-class Material(models.Model):
+class Material(OfNetwork):
     """A network's material (N5): a file with a title, reviewed by the secretariat against the
     cooperation's graphic manual."""
 
@@ -309,11 +293,8 @@ class Material(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
 
-
-class Question(models.Model):
+class Question(OfNetwork):
     """ST1: a question to the secretariat about a network; the thread is its messages."""
 
     class Topic(models.TextChoices):
@@ -343,9 +324,6 @@ class Question(models.Model):
         from django.urls import reverse
 
         return reverse("networks:question", kwargs={"slug": self.network.slug, "pk": self.pk})
-
-    def get_additional_data(self) -> dict[str, int]:
-        return {"network_id": self.network_id}
 
 
 class QuestionMessage(models.Model):

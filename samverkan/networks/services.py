@@ -175,13 +175,7 @@ def end_membership(
 ) -> Membership:
     """A person leaves a role; the row stays, with its end date, for the history (N4)."""
     require_can_edit(actor, membership.network)
-    day = end_on or timezone.localdate()
-    if membership.end_on is not None and membership.end_on <= day:
-        return membership
-    if day < membership.start_on:
-        raise ServiceError(_("Slutdatum kan inte vara före startdatum."), field="end_on")
     with transaction.atomic(), acting(actor, "end_membership"):
-        membership.end_on = day
-        membership.save(update_fields=["end_on"])
+        membership.end(end_on or timezone.localdate())
     forget_viewer(actor)
     return membership

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from samverkan.compliance.selectors import evaluate
 from samverkan.cooperation.models import Municipality
 from samverkan.core.errors import ConflictError, ServiceError
+from samverkan.core.pages import errors_on, query_without_page, show_error
 from samverkan.core.plugins import render_sections
 from samverkan.networks import access, selectors, services
 from samverkan.networks.access import Need
@@ -63,13 +64,11 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     networks = selectors.catalogue_networks(viewer=request.user, filters=filters, today=today)
     page = Paginator(networks, settings.CATALOGUE_PAGE_SIZE).get_page(request.GET.get("sida"))
     rows = [(n, selectors.current_plan(n)) for n in page.object_list]
-    query = request.GET.copy()
-    query.pop("sida", None)
     context = {
         "form": form,
         "page": page,
         "rows": rows,
-        "query": query.urlencode(),
+        "query": query_without_page(request),
         "show_contacts": access.can_see_contacts(request.user),
     }
     template = "networks/catalogue.html"
@@ -101,22 +100,15 @@ def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     network = access.get_network_for(request.user, slug, need=Need.EDIT)
     plan = YearPlan.objects.filter(network=network, year=year).first()
     initial: dict[str, Any] = {"version": plan.version if plan else 0}
-    if plan is not None:
+    # Without a plan for the year, start from last year's: N3 asks for an update, not a blank page.
+    source = plan or network.year_plans.filter(year__lt=year).order_by("-year").first()
+    if source is not None:
         initial.update(
-            purpose=plan.purpose,
-            goals=plan.goals,
-            meeting_organisation=plan.meeting_organisation,
-            contribution=plan.contribution,
-            development_areas=list(plan.development_areas.all()),
-        )
-    elif previous := network.year_plans.filter(year__lt=year).order_by("-year").first():
-        # Start from last year's plan: N3 asks for an update, not a blank page.
-        initial.update(
-            purpose=previous.purpose,
-            goals=previous.goals,
-            meeting_organisation=previous.meeting_organisation,
-            contribution=previous.contribution,
-            development_areas=list(previous.development_areas.all()),
+            purpose=source.purpose,
+            goals=source.goals,
+            meeting_organisation=source.meeting_organisation,
+            contribution=source.contribution,
+            development_areas=list(source.development_areas.all()),
         )
     form = YearPlanForm(request.POST or None, initial=initial, year=year)
     conflict = False
@@ -143,7 +135,7 @@ def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             conflict = True
             form.add_error(None, exc.message)
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            show_error(form, exc)
     return render(
         request,
         "networks/plan_edit.html",
@@ -160,7 +152,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     form = AddMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with errors_on(form):
             with transaction.atomic():
                 person = find_or_create_person(
                     request.user,
@@ -181,8 +173,6 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
             if not request.htmx:  # type: ignore[attr-defined]
                 return redirect("networks:members", slug=slug)
             form = AddMemberForm()
-        except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
     context = {
         "network": network,
         "rows": selectors.member_rows(network, today=today),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import Area
-from samverkan.core.errors import ServiceError
+from samverkan.core.pages import errors_as_messages
 from samverkan.files.pdf import render_pdf
 from samverkan.files.tables import table_response
 from samverkan.people.access import is_secretariat
@@ -76,11 +76,8 @@ def yearly_pdf(request: HttpRequest, year: int) -> HttpResponse:
 @login_required
 @require_POST
 def yearly_send(request: HttpRequest, year: int) -> HttpResponse:
-    try:
+    with errors_as_messages(request):
         n = services.send_yearly_report(request.user, year)
-    except ServiceError as exc:
-        messages.error(request, exc.message)
-    else:
         messages.success(
             request,
             _("Årsrapporten skickas till %(n)d mottagare i kommundirektörsgruppen.") % {"n": n},

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from samverkan.core.errors import ServiceError
+from samverkan.core.pages import errors_as_messages, errors_on
 from samverkan.files.tables import table_response
 from samverkan.people.access import is_secretariat, person_for, require_secretariat
 from samverkan.people.services import find_or_create_person
@@ -27,11 +28,8 @@ def index(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         require_secretariat(request.user)
         if form.is_valid():
-            try:
+            with errors_on(form):
                 survey = services.create_round(request.user, **form.cleaned_data)
-            except ServiceError as exc:
-                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-            else:
                 messages.success(request, _("Omgången är skapad med standardenkäten."))
                 return redirect("surveys:round", pk=survey.pk)
     person = person_for(request.user)
@@ -60,7 +58,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = QuestionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with errors_on(form):
             if question is not None and question.key != data["key"]:
                 services.remove_question(request.user, question)
             services.save_question(
@@ -72,9 +70,6 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 choices=data["choices"].splitlines(),
                 order=question.order if question is not None else None,
             )
-        except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
             messages.success(request, _("Frågan är sparad."))
             return redirect("surveys:round", pk=pk)
     context = {
@@ -93,10 +88,8 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def question_remove(request: HttpRequest, pk: int, qid: int) -> HttpResponse:
     question = access.get_round_question_for(request.user, pk, qid)
-    try:
+    with errors_as_messages(request):
         services.remove_question(request.user, question)
-    except ServiceError as exc:
-        messages.error(request, exc.message)
     return redirect("surveys:round", pk=pk)
 
 
@@ -104,7 +97,7 @@ def question_remove(request: HttpRequest, pk: int, qid: int) -> HttpResponse:
 @require_POST
 def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     survey = access.get_round_for(request.user, pk)
-    try:
+    with errors_as_messages(request):
         if action == "oppna":
             n = services.open_round(request.user, survey)
             if survey.state == SurveyRound.State.SCHEDULED:
@@ -125,8 +118,6 @@ def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             messages.success(request, _("Resultaten skickas till %(n)d mottagare.") % {"n": n})
         else:
             raise Http404
-    except ServiceError as exc:
-        messages.error(request, exc.message)
     return redirect("surveys:round", pk=pk)
 
 
@@ -148,11 +139,8 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     questions = list(invitation.round.questions.all())
     form = answer_form_class(questions)(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             services.submit_response(token, form.cleaned_data, today=today)
-        except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
             return render(request, "surveys/thanks.html", {"survey": invitation.round})
     context = {"survey": invitation.round, "network": invitation.network, "form": form}
     return render(request, "surveys/answer.html", context)

@@ -47,7 +47,8 @@ def test_every_schema_has_a_name_of_its_own(db):
     import samverkan.api.api  # noqa: F401  (imports every router)
 
     def subclasses(cls: type) -> list[type]:
-        return [s for c in cls.__subclasses__() for s in (c, *subclasses(c))]
+        children: list[type] = cls.__subclasses__()
+        return [s for c in children for s in (c, *subclasses(c))]
 
     names = Counter(
         cls.__name__ for cls in set(subclasses(Schema)) if cls.__module__.startswith("samverkan.")

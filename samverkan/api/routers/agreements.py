@@ -28,7 +28,7 @@ from samverkan.agreements.services import ParameterError
 from samverkan.api.auth import require_signed_in
 from samverkan.api.errors import ApiError
 from samverkan.api.kit import NETWORK as N
-from samverkan.api.kit import errors, municipalities_by_code, people_by_id
+from samverkan.api.kit import errors, municipalities_by_code, operations, people_by_id
 from samverkan.cooperation.models import Organisation
 from samverkan.networks.models import Network
 from samverkan.people.models import Person
@@ -533,6 +533,9 @@ def person_mandates(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
 
 # ---- working groups ----------------------------------------------------------------------------
 
+# The operations on one working group answer with the group as it is afterwards.
+on_group = operations(router, N + "/working-groups/{pk}", WorkingGroupOut, error_responses=ERRORS)
+
 
 @router.get(
     N + "/working-groups", response={200: list[WorkingGroupOut], **ERRORS}, summary="Arbetsgrupper"
@@ -571,11 +574,7 @@ def start_working_group(
     return 201, _group_out(group, False)
 
 
-@router.post(
-    N + "/working-groups/{pk}/contact",
-    response={200: WorkingGroupOut, **ERRORS},
-    summary="Ny kontaktperson (F4)",
-)
+@on_group("POST", "/contact", "Ny kontaktperson (F4)")
 def group_contact(request: HttpRequest, slug: str, pk: int, payload: ContactIn) -> dict[str, Any]:
     user = require_signed_in(request)
     group = access.get_working_group_for(user, slug, pk, write=True)
@@ -585,11 +584,7 @@ def group_contact(request: HttpRequest, slug: str, pk: int, payload: ContactIn) 
     return _group_out(group, False)
 
 
-@router.post(
-    N + "/working-groups/{pk}/end",
-    response={200: WorkingGroupOut, **ERRORS},
-    summary="Avsluta arbetsgruppen",
-)
+@on_group("POST", "/end", "Avsluta arbetsgruppen")
 def end_group(request: HttpRequest, slug: str, pk: int) -> dict[str, Any]:
     user = require_signed_in(request)
     group = access.get_working_group_for(user, slug, pk, write=True)
@@ -625,21 +620,17 @@ def _plan_out(network: Network, year: int) -> dict[str, Any]:
     }
 
 
-@router.get(
-    N + "/business-plans/{year}",
-    response={200: BusinessPlanOut, **ERRORS},
-    summary="Verksamhetsplan",
-)
+# The operations on a year's business plan answer with the plan as it is afterwards.
+on_plan = operations(router, N + "/business-plans/{year}", BusinessPlanOut, error_responses=ERRORS)
+
+
+@on_plan("GET", "", "Verksamhetsplan")
 def business_plan(request: HttpRequest, slug: str, year: int) -> dict[str, Any]:
     network = access.get_business_plan_network_for(require_signed_in(request), slug)
     return _plan_out(network, year)
 
 
-@router.put(
-    N + "/business-plans/{year}",
-    response={200: BusinessPlanOut, **ERRORS},
-    summary="Spara verksamhetsplan (CO3)",
-)
+@on_plan("PUT", "", "Spara verksamhetsplan (CO3)")
 def save_business_plan(
     request: HttpRequest, slug: str, year: int, payload: BusinessPlanIn
 ) -> dict[str, Any]:
@@ -649,11 +640,7 @@ def save_business_plan(
     return _plan_out(network, year)
 
 
-@router.post(
-    N + "/business-plans/{year}/focus-areas",
-    response={201: BusinessPlanOut, **ERRORS},
-    summary="Lägg till frågeområde (PR1)",
-)
+@on_plan("POST", "/focus-areas", "Lägg till frågeområde (PR1)", status=201)
 def add_focus_area(
     request: HttpRequest, slug: str, year: int, payload: FocusAreaIn
 ) -> tuple[int, dict[str, Any]]:
@@ -684,11 +671,7 @@ def remove_focus_area(request: HttpRequest, slug: str, year: int, pk: int) -> tu
     return 204, None
 
 
-@router.post(
-    N + "/business-plans/{year}/adopt",
-    response={200: BusinessPlanOut, **ERRORS},
-    summary="Anta verksamhetsplanen (CO3)",
-)
+@on_plan("POST", "/adopt", "Anta verksamhetsplanen (CO3)")
 def adopt_business_plan(request: HttpRequest, slug: str, year: int) -> dict[str, Any]:
     user = require_signed_in(request)
     network = access.get_business_plan_network_for(user, slug, write=True)

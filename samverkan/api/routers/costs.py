@@ -5,12 +5,11 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
 from samverkan.api.auth import require_secretariat, require_signed_in
-from samverkan.api.kit import ERRORS, NETWORK, YearQuery
+from samverkan.api.kit import ERRORS, NETWORK, YearQuery, operations
 from samverkan.costs import access, selectors, services
 from samverkan.costs.models import Cost
 from samverkan.networks.models import Network
@@ -89,6 +88,20 @@ def _cost(request: HttpRequest, cost_id: int, *, write: bool = False) -> tuple[A
     return user, access.get_cost_for(user, cost_id, write=write)
 
 
+def _cost_fields(payload: CostIn) -> dict[str, Any]:
+    """A CostIn, as record_cost and correct_cost take it."""
+    return {
+        "date": payload.date,
+        "description": payload.description,
+        "amount_ore": services.check_amount(payload.amount_ore),
+        "phase": payload.phase,
+    }
+
+
+# The operations on one cost answer with the cost as it is afterwards.
+on_cost = operations(router, "/costs/{int:cost_id}", CostOut)
+
+
 @router.get(
     NETWORK + "/costs",
     response={200: list[CostOut], **ERRORS},
@@ -106,14 +119,7 @@ def list_costs(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
 )
 def create_cost(request: HttpRequest, slug: str, payload: CostIn) -> tuple[int, dict]:
     user, network = _network(request, slug, write=True)
-    cost = services.record_cost(
-        user,
-        network,
-        date=payload.date,
-        description=payload.description,
-        amount_ore=services.check_amount(payload.amount_ore),
-        phase=payload.phase,
-    )
+    cost = services.record_cost(user, network, **_cost_fields(payload))
     return 201, cost_out(cost)
 
 
@@ -129,25 +135,22 @@ def preview_allocation(request: HttpRequest, slug: str, query: Query[PreviewQuer
     return selectors.plan_allocation(network, query.date, amount).as_dict()
 
 
-@router.get("/costs/{int:cost_id}", response={200: CostOut, **ERRORS}, summary="En kostnad")
+@on_cost("GET", "", "En kostnad")
 def get_cost(request: HttpRequest, cost_id: int) -> dict[str, Any]:
     return cost_out(_cost(request, cost_id)[1])
 
 
-@router.post(
-    "/costs/{int:cost_id}/invoice",
-    response={200: CostOut, **ERRORS},
-    summary="Markera som fakturerad: kostnaden låses",
-)
+@on_cost("POST", "/invoice", "Markera som fakturerad: kostnaden låses")
 def invoice_cost(request: HttpRequest, cost_id: int) -> dict[str, Any]:
     user, cost = _cost(request, cost_id, write=True)
     return cost_out(services.mark_invoiced(user, cost))
 
 
-@router.post(
-    "/costs/{int:cost_id}/credit",
-    response={201: CostOut, **ERRORS},
-    summary="Kreditera kostnaden (en negativ kostnad som vänder fördelningen)",
+@on_cost(
+    "POST",
+    "/credit",
+    "Kreditera kostnaden (en negativ kostnad som vänder fördelningen)",
+    status=201,
 )
 def credit(request: HttpRequest, cost_id: int) -> tuple[int, dict]:
     user, cost = _cost(request, cost_id, write=True)
@@ -161,22 +164,11 @@ def credit(request: HttpRequest, cost_id: int) -> tuple[int, dict]:
 )
 def correct(request: HttpRequest, cost_id: int, payload: CostIn) -> tuple[int, list]:
     user, cost = _cost(request, cost_id, write=True)
-    credit_cost, new = services.correct_cost(
-        user,
-        cost,
-        date=payload.date,
-        description=payload.description,
-        amount_ore=services.check_amount(payload.amount_ore),
-        phase=payload.phase,
-    )
+    credit_cost, new = services.correct_cost(user, cost, **_cost_fields(payload))
     return 201, [cost_out(credit_cost), cost_out(new)]
 
 
-@router.post(
-    "/costs/{int:cost_id}/reallocate",
-    response={200: CostOut, **ERRORS},
-    summary="Fördela på nytt (t.ex. när en folkmängd lagts till)",
-)
+@on_cost("POST", "/reallocate", "Fördela på nytt (t.ex. när en folkmängd lagts till)")
 def reallocate(request: HttpRequest, cost_id: int) -> dict[str, Any]:
     user, cost = _cost(request, cost_id, write=True)
     return cost_out(services.reallocate_cost(user, cost))
@@ -202,7 +194,7 @@ class MunicipalitySummaryOut(Schema):
 )
 def summary_municipalities(request: HttpRequest, query: Query[YearQuery]) -> dict[str, Any]:
     require_secretariat(request)
-    year = query.year or timezone.localdate().year
+    year = query.year_or_this()
     s = selectors.municipality_year_summary(year)
     rows = [
         {
@@ -235,7 +227,7 @@ class NetworkYearOut(Schema):
 )
 def summary_networks(request: HttpRequest, query: Query[YearQuery]) -> list[dict[str, Any]]:
     require_secretariat(request)
-    year = query.year or timezone.localdate().year
+    year = query.year_or_this()
     return [
         {
             "network": r.network.slug,

@@ -13,7 +13,7 @@ from ninja import File, Form, Router, Schema, UploadedFile
 from pydantic import Field
 
 from samverkan.api.auth import require_signed_in
-from samverkan.api.kit import ERRORS, area_by_slug, municipality_by_slug
+from samverkan.api.kit import ERRORS, area_by_slug, municipality_by_slug, operations
 from samverkan.api.kit import NETWORK as N
 from samverkan.networks.access import Need, get_network_for
 from samverkan.networks.lifecycle import access as lifecycle_access
@@ -203,6 +203,9 @@ def _question_out(q: Question) -> dict[str, Any]:
 
 # ---- starting (S1-S4) ---------------------------------------------------------------------------
 
+# The steps of a network's start, and its closing, answer with where the start stands.
+on_start = operations(router, N, StartOut)
+
 
 @router.post("/proposals", response={201: StartOut, **ERRORS}, summary="Föreslå ett nätverk")
 def propose(request: HttpRequest, payload: ProposeIn) -> Any:
@@ -212,27 +215,23 @@ def propose(request: HttpRequest, payload: ProposeIn) -> Any:
     return 201, _start(network)
 
 
-@router.get(N + "/start", response={200: StartOut, **ERRORS}, summary="Uppstartens steg")
+@on_start("GET", "/start", "Uppstartens steg")
 def start(request: HttpRequest, slug: str) -> Any:
     _user, network = _network(request, slug)
     return _start(network)
 
 
-@router.post(
-    N + "/invitations",
-    response={200: StartOut, **ERRORS},
-    summary="Bjud in kommuner som saknar inbjudan",
-)
+@on_start("POST", "/invitations", "Bjud in kommuner som saknar inbjudan")
 def invite(request: HttpRequest, slug: str) -> Any:
     user, network = _network(request, slug, write=True)
     lifecycle.invite_members(user, network)
     return _start(network)
 
 
-@router.post(
-    N + "/invitations/{municipality}/answer",
-    response={200: StartOut, **ERRORS},
-    summary="Kommunens svar på inbjudan (ja registrerar att förvaltningsledningen är tillfrågad)",
+@on_start(
+    "POST",
+    "/invitations/{municipality}/answer",
+    "Kommunens svar på inbjudan (ja registrerar att förvaltningsledningen är tillfrågad)",
 )
 def answer(request: HttpRequest, slug: str, municipality: str, payload: InvitationAnswerIn) -> Any:
     user, network = _network(request, slug)
@@ -241,9 +240,7 @@ def answer(request: HttpRequest, slug: str, municipality: str, payload: Invitati
     return _start(network)
 
 
-@router.post(
-    N + "/activate", response={200: StartOut, **ERRORS}, summary="Aktivera nätverket (S1–S4)"
-)
+@on_start("POST", "/activate", "Aktivera nätverket (S1–S4)")
 def activate(request: HttpRequest, slug: str) -> Any:
     user, network = _network(request, slug, write=True)
     lifecycle.activate_network(user, network)
@@ -294,7 +291,7 @@ def decide(request: HttpRequest, slug: str, request_id: int, payload: DecisionIn
 # ---- closing and export (C1) ---------------------------------------------------------------------
 
 
-@router.post(N + "/close", response={200: StartOut, **ERRORS}, summary="Avsluta nätverket (C1)")
+@on_start("POST", "/close", "Avsluta nätverket (C1)")
 def close(request: HttpRequest, slug: str, payload: CloseIn) -> Any:
     user, network = _network(request, slug, write=True)
     lifecycle.close_network(user, network, reason=payload.reason)

@@ -7,13 +7,12 @@ from typing import Any, Literal
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, UploadedFile
 from pydantic import Field
 
 from samverkan.api.auth import require_signed_in
-from samverkan.api.kit import ERRORS, NETWORK, YearQuery, municipality_by_slug
+from samverkan.api.kit import ERRORS, NETWORK, YearQuery, municipality_by_slug, operations
 from samverkan.cooperation.models import Municipality
 from samverkan.meetings import access, feeds, selectors, services
 from samverkan.meetings import attendance as attendance_services
@@ -240,8 +239,32 @@ def _detail(request: HttpRequest, meeting: Meeting) -> dict[str, Any]:
     return detail_out(request, selectors.meeting_detail(meeting.pk, meeting.network))
 
 
+def _agenda_item(meeting: Meeting, item_id: int) -> AgendaItem:
+    return get_object_or_404(AgendaItem, pk=item_id, meeting=meeting)
+
+
 def _host(slug: str | None) -> Municipality | None:
     return municipality_by_slug(slug) if slug else None
+
+
+def _aware(value: datetime.datetime) -> datetime.datetime:
+    """A time without offset is read as Stockholm time."""
+    return value if value.tzinfo else value.replace(tzinfo=STOCKHOLM)
+
+
+def _meeting_fields(payload: MeetingIn) -> dict[str, Any]:
+    """A MeetingIn, as schedule_meeting and move_meeting take it."""
+    return {
+        "starts_at": _aware(payload.starts_at),
+        "ends_at": _aware(payload.ends_at),
+        "place": payload.place,
+        "host": _host(payload.host),
+        "title": payload.title,
+    }
+
+
+# The operations on one meeting answer with the meeting as it is afterwards.
+on_meeting = operations(router, M + "/{int:meeting_id}", MeetingDetailOut)
 
 
 # ---- reads -------------------------------------------------------------------------------------
@@ -250,11 +273,11 @@ def _host(slug: str | None) -> Municipality | None:
 @router.get(M, response={200: list[MeetingOut], **ERRORS}, summary="Nätverkets möten ett år")
 def list_meetings(request: HttpRequest, slug: str, query: Query[YearQuery]) -> list[dict]:
     network = access.get_meetings_network_for(require_signed_in(request), slug)
-    year = query.year or timezone.localdate().year
+    year = query.year_or_this()
     return [meeting_out(request, m) for m in selectors.meeting_list(network, year=year)]
 
 
-@router.get(M + "/{int:meeting_id}", response={200: MeetingDetailOut, **ERRORS}, summary="Ett möte")
+@on_meeting("GET", "", "Ett möte")
 def get_meeting(request: HttpRequest, slug: str, meeting_id: int) -> dict[str, Any]:
     return _detail(request, _meeting(request, slug, meeting_id))
 
@@ -274,7 +297,7 @@ def meeting_calendar(request: HttpRequest, slug: str, meeting_id: int) -> HttpRe
 )
 def attendance_statistics(request: HttpRequest, slug: str, query: Query[YearQuery]) -> Any:
     network = access.get_meetings_network_for(require_signed_in(request), slug)
-    stats = selectors.attendance_stats(network, query.year or timezone.localdate().year)
+    stats = selectors.attendance_stats(network, query.year_or_this())
 
     def rows(items: list[selectors.AttendanceRow]) -> list[dict[str, Any]]:
         return [
@@ -351,51 +374,22 @@ def plan(request: HttpRequest, slug: str, payload: PlanSaveIn) -> tuple[int, lis
     return 201, [meeting_out(request, m) for m in saved]
 
 
-def _aware(value: datetime.datetime) -> datetime.datetime:
-    """A time without offset is read as Stockholm time."""
-    return value if value.tzinfo else value.replace(tzinfo=STOCKHOLM)
-
-
 @router.post(M, response={201: MeetingDetailOut, **ERRORS}, summary="Lägg in ett möte")
 def create_meeting(request: HttpRequest, slug: str, payload: MeetingIn) -> tuple[int, dict]:
     user = require_signed_in(request)
     network = access.get_meetings_network_for(user, slug, manage=True)
-    meeting = services.schedule_meeting(
-        user,
-        network,
-        starts_at=_aware(payload.starts_at),
-        ends_at=_aware(payload.ends_at),
-        place=payload.place,
-        host=_host(payload.host),
-        title=payload.title,
-    )
+    meeting = services.schedule_meeting(user, network, **_meeting_fields(payload))
     return 201, _detail(request, meeting)
 
 
-@router.patch(
-    M + "/{int:meeting_id}",
-    response={200: MeetingDetailOut, **ERRORS},
-    summary="Flytta eller ändra ett möte",
-)
+@on_meeting("PATCH", "", "Flytta eller ändra ett möte")
 def move(request: HttpRequest, slug: str, meeting_id: int, payload: MeetingIn) -> Any:
     meeting = _meeting(request, slug, meeting_id, write=True)
-    meeting = services.move_meeting(
-        request.user,
-        meeting,
-        starts_at=_aware(payload.starts_at),
-        ends_at=_aware(payload.ends_at),
-        place=payload.place,
-        host=_host(payload.host),
-        title=payload.title,
-    )
+    meeting = services.move_meeting(request.user, meeting, **_meeting_fields(payload))
     return _detail(request, meeting)
 
 
-@router.post(
-    M + "/{int:meeting_id}/cancel",
-    response={200: MeetingDetailOut, **ERRORS},
-    summary="Ställ in ett möte",
-)
+@on_meeting("POST", "/cancel", "Ställ in ett möte")
 def cancel(request: HttpRequest, slug: str, meeting_id: int, payload: CancelIn) -> Any:
     meeting = _meeting(request, slug, meeting_id, write=True)
     return _detail(request, services.cancel_meeting(request.user, meeting, reason=payload.reason))
@@ -404,11 +398,7 @@ def cancel(request: HttpRequest, slug: str, meeting_id: int, payload: CancelIn) 
 # ---- agenda, attachments, minutes --------------------------------------------------------------
 
 
-@router.post(
-    M + "/{int:meeting_id}/agenda",
-    response={201: MeetingDetailOut, **ERRORS},
-    summary="Lägg till en dagordningspunkt",
-)
+@on_meeting("POST", "/agenda", "Lägg till en dagordningspunkt", status=201)
 def add_item(request: HttpRequest, slug: str, meeting_id: int, payload: AgendaItemIn) -> Any:
     meeting = _meeting(request, slug, meeting_id, write=True)
     services.add_agenda_item(
@@ -417,38 +407,23 @@ def add_item(request: HttpRequest, slug: str, meeting_id: int, payload: AgendaIt
     return 201, _detail(request, meeting)
 
 
-@router.post(
-    M + "/{int:meeting_id}/agenda/{int:item_id}/move",
-    response={200: MeetingDetailOut, **ERRORS},
-    summary="Flytta en punkt upp eller ner",
-)
+@on_meeting("POST", "/agenda/{int:item_id}/move", "Flytta en punkt upp eller ner")
 def move_item(
     request: HttpRequest, slug: str, meeting_id: int, item_id: int, payload: MoveItemIn
 ) -> Any:
     meeting = _meeting(request, slug, meeting_id, write=True)
-    item = get_object_or_404(AgendaItem, pk=item_id, meeting=meeting)
-    services.move_agenda_item(request.user, item, up=payload.up)
+    services.move_agenda_item(request.user, _agenda_item(meeting, item_id), up=payload.up)
     return _detail(request, meeting)
 
 
-@router.delete(
-    M + "/{int:meeting_id}/agenda/{int:item_id}",
-    response={200: MeetingDetailOut, **ERRORS},
-    summary="Ta bort en punkt",
-)
+@on_meeting("DELETE", "/agenda/{int:item_id}", "Ta bort en punkt")
 def remove_item(request: HttpRequest, slug: str, meeting_id: int, item_id: int) -> Any:
     meeting = _meeting(request, slug, meeting_id, write=True)
-    services.remove_agenda_item(
-        request.user, get_object_or_404(AgendaItem, pk=item_id, meeting=meeting)
-    )
+    services.remove_agenda_item(request.user, _agenda_item(meeting, item_id))
     return _detail(request, meeting)
 
 
-@router.post(
-    M + "/{int:meeting_id}/attachments",
-    response={201: MeetingDetailOut, **ERRORS},
-    summary="Ladda upp en bilaga",
-)
+@on_meeting("POST", "/attachments", "Ladda upp en bilaga", status=201)
 def add_attachment(
     request: HttpRequest,
     slug: str,
@@ -461,11 +436,7 @@ def add_attachment(
     return 201, _detail(request, meeting)
 
 
-@router.delete(
-    M + "/{int:meeting_id}/attachments/{int:attachment_id}",
-    response={200: MeetingDetailOut, **ERRORS},
-    summary="Ta bort en bilaga",
-)
+@on_meeting("DELETE", "/attachments/{int:attachment_id}", "Ta bort en bilaga")
 def remove_attachment(request: HttpRequest, slug: str, meeting_id: int, attachment_id: int) -> Any:
     meeting = _meeting(request, slug, meeting_id, write=True)
     services.remove_attachment(
@@ -474,11 +445,7 @@ def remove_attachment(request: HttpRequest, slug: str, meeting_id: int, attachme
     return _detail(request, meeting)
 
 
-@router.put(
-    M + "/{int:meeting_id}/minutes",
-    response={200: MeetingDetailOut, **ERRORS},
-    summary="Skriv protokollet (utkast)",
-)
+@on_meeting("PUT", "/minutes", "Skriv protokollet (utkast)")
 def save_minutes(request: HttpRequest, slug: str, meeting_id: int, payload: MinutesIn) -> Any:
     meeting = _meeting(request, slug, meeting_id, write=True)
     services.save_minutes(
@@ -492,11 +459,7 @@ def save_minutes(request: HttpRequest, slug: str, meeting_id: int, payload: Minu
     return _detail(request, meeting)
 
 
-@router.post(
-    M + "/{int:meeting_id}/minutes/approve",
-    response={200: MeetingDetailOut, **ERRORS},
-    summary="Justera protokollet",
-)
+@on_meeting("POST", "/minutes/approve", "Justera protokollet")
 def approve_minutes(request: HttpRequest, slug: str, meeting_id: int) -> Any:
     meeting = _meeting(request, slug, meeting_id, write=True)
     services.approve_minutes(request.user, meeting)
@@ -506,10 +469,10 @@ def approve_minutes(request: HttpRequest, slug: str, meeting_id: int) -> Any:
 # ---- attendance (CO1) --------------------------------------------------------------------------
 
 
-@router.put(
-    M + "/{int:meeting_id}/attendance/{int:person_id}",
-    response={200: MeetingDetailOut, **ERRORS},
-    summary="Registrera närvaro (CO1: bara medlemmar där ersättare inte är tillåtna)",
+@on_meeting(
+    "PUT",
+    "/attendance/{int:person_id}",
+    "Registrera närvaro (CO1: bara medlemmar där ersättare inte är tillåtna)",
 )
 def record(
     request: HttpRequest, slug: str, meeting_id: int, person_id: int, payload: AttendanceIn
@@ -522,11 +485,7 @@ def record(
     return _detail(request, meeting)
 
 
-@router.delete(
-    M + "/{int:meeting_id}/attendance/{int:person_id}",
-    response={200: MeetingDetailOut, **ERRORS},
-    summary="Ta bort en närvaropost",
-)
+@on_meeting("DELETE", "/attendance/{int:person_id}", "Ta bort en närvaropost")
 def unrecord(request: HttpRequest, slug: str, meeting_id: int, person_id: int) -> Any:
     meeting = _meeting(request, slug, meeting_id)
     row = get_object_or_404(Attendance, meeting=meeting, person_id=person_id)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 
 from samverkan.api.auth import require_secretariat, require_signed_in
-from samverkan.api.kit import ERRORS
+from samverkan.api.kit import ERRORS, operations
 from samverkan.reports.matrix import LABELS, participation_matrix
 from samverkan.surveys import access, selectors, services
 from samverkan.surveys.models import SurveyRound
@@ -78,6 +78,12 @@ def _round(request: HttpRequest, round_id: int) -> tuple[Any, SurveyRound]:
     return user, access.get_round_for(user, round_id)
 
 
+# The operations on one round answer with the round as it is afterwards, or with how many
+# were sent something.
+on_round = operations(router, "/surveys/{int:round_id}", RoundOut)
+counted = operations(router, "/surveys/{int:round_id}", CountOut)
+
+
 @router.get("/surveys", response={200: list[RoundOut], **ERRORS}, summary="Enkätomgångar")
 def list_rounds(request: HttpRequest) -> list[dict[str, Any]]:
     rounds = access.visible_rounds(require_signed_in(request)).prefetch_related("questions")
@@ -101,16 +107,12 @@ def create_round(request: HttpRequest, payload: RoundIn) -> tuple[int, dict]:
     return 201, round_out(survey)
 
 
-@router.get("/surveys/{int:round_id}", response={200: RoundOut, **ERRORS}, summary="En omgång")
+@on_round("GET", "", "En omgång")
 def get_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
     return round_out(_round(request, round_id)[1])
 
 
-@router.put(
-    "/surveys/{int:round_id}/questions/{key}",
-    response={200: RoundOut, **ERRORS},
-    summary="Lägg till eller ändra en fråga (innan omgången öppnas)",
-)
+@on_round("PUT", "/questions/{key}", "Lägg till eller ändra en fråga (innan omgången öppnas)")
 def put_question(request: HttpRequest, round_id: int, key: str, payload: QuestionIn) -> Any:
     user, survey = _round(request, round_id)
     services.save_question(
@@ -119,41 +121,27 @@ def put_question(request: HttpRequest, round_id: int, key: str, payload: Questio
     return round_out(survey)
 
 
-@router.delete(
-    "/surveys/{int:round_id}/questions/{key}",
-    response={200: RoundOut, **ERRORS},
-    summary="Ta bort en fråga (innan omgången öppnas)",
-)
+@on_round("DELETE", "/questions/{key}", "Ta bort en fråga (innan omgången öppnas)")
 def delete_question(request: HttpRequest, round_id: int, key: str) -> Any:
     user, survey = _round(request, round_id)
     services.remove_question(user, get_object_or_404(survey.questions, key=key))
     return round_out(survey)
 
 
-@router.post(
-    "/surveys/{int:round_id}/open",
-    response={200: CountOut, **ERRORS},
-    summary="Öppna omgången och skicka personliga länkar",
-)
+@counted("POST", "/open", "Öppna omgången och skicka personliga länkar")
 def open_round(request: HttpRequest, round_id: int) -> dict[str, int]:
     user, survey = _round(request, round_id)
     return {"count": services.open_round(user, survey)}
 
 
-@router.post(
-    "/surveys/{int:round_id}/close", response={200: RoundOut, **ERRORS}, summary="Stäng omgången"
-)
+@on_round("POST", "/close", "Stäng omgången")
 def close_round(request: HttpRequest, round_id: int) -> dict[str, Any]:
     user, survey = _round(request, round_id)
     services.close_round(user, survey)
     return round_out(survey)
 
 
-@router.post(
-    "/surveys/{int:round_id}/send-results",
-    response={200: CountOut, **ERRORS},
-    summary="Skicka resultaten till nätverken och kommundirektörsgruppen",
-)
+@counted("POST", "/send-results", "Skicka resultaten till nätverken och kommundirektörsgruppen")
 def send_results(request: HttpRequest, round_id: int) -> dict[str, int]:
     user, survey = _round(request, round_id)
     return {"count": services.send_results(user, survey)}

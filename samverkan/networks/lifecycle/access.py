@@ -6,7 +6,7 @@ ask `networks.access` (Need.EDIT); what is particular to the lifecycle sits here
 
 from typing import Any
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from samverkan.cooperation.access import is_management_contact
@@ -33,27 +33,21 @@ def get_participation_for(user: Any, slug: str, pk: int) -> Participation:
     """An invitation of a network the user may see (404 otherwise); whether the user may
     answer it is the service's question (can_answer_invitation)."""
     network = get_network_for(user, slug)
-    participation = (
-        Participation.objects.select_related("municipality", "network__area")
-        .filter(pk=pk, network=network)
-        .first()
+    return get_object_or_404(
+        Participation.objects.select_related("municipality", "network__area"),
+        pk=pk,
+        network=network,
     )
-    if participation is None:
-        raise Http404
-    return participation
 
 
 def get_participation_request_for(user: Any, slug: str, pk: int) -> ParticipationRequest:
     """A request to join or leave, to decide: the network's editors (P1, P2)."""
     network = get_network_for(user, slug, need=Need.EDIT)
-    found = (
-        ParticipationRequest.objects.select_related("network", "municipality")
-        .filter(pk=pk, network=network)
-        .first()
+    return get_object_or_404(
+        ParticipationRequest.objects.select_related("network", "municipality"),
+        pk=pk,
+        network=network,
     )
-    if found is None:
-        raise Http404
-    return found
 
 
 def get_network_to_export(user: Any, slug: str) -> Network:

@@ -3,7 +3,6 @@ personal link), activation, joining and leaving, closing and the archive export 
 P2, C1). Thin: parse, call a service, render; service errors become Swedish messages."""
 
 import json
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.access import municipalities_to_act_for
 from samverkan.core.errors import RuleViolation, ServiceError
+from samverkan.core.pages import errors_as_messages, errors_on
 from samverkan.networks import access
 from samverkan.networks.access import Need
 from samverkan.networks.lifecycle import access as lifecycle_access
@@ -33,19 +33,12 @@ from samverkan.notifications.models import Notification
 from samverkan.people.access import viewer_for
 
 
-def _form_error(form: Any, error: ServiceError) -> None:
-    form.add_error(error.field if error.field in form.fields else None, error.message)
-
-
 @login_required
 def propose(request: HttpRequest) -> HttpResponse:
     form = ProposeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             network = lifecycle.propose_network(request.user, **form.cleaned_data)
-        except ServiceError as error:
-            _form_error(form, error)
-        else:
             messages.success(
                 request, _("Förslaget är registrerat och kommunerna är inbjudna att svara.")
             )
@@ -102,7 +95,7 @@ def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Svara ja eller nej."))
     else:
-        try:
+        with errors_as_messages(request):
             lifecycle.answer_invitation(
                 request.user, participation, answer=form.cleaned_data["answer"]
             )
@@ -111,8 +104,6 @@ def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 _("Svaret för %(muni)s är registrerat.")
                 % {"muni": participation.municipality.name},
             )
-        except ServiceError as error:
-            messages.error(request, error.message)
     return redirect("networks:progress", slug=slug)
 
 
@@ -132,14 +123,12 @@ def answer_link(request: HttpRequest, token: str) -> HttpResponse:
     form = AnswerForm(request.POST or None)
     done = False
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             lifecycle.answer_invitation(
                 request.user, participation, answer=form.cleaned_data["answer"], token=token
             )
             done = True
             participation.refresh_from_db()
-        except ServiceError as error:
-            _form_error(form, error)
     context = {
         "participation": participation,
         "network": participation.network,
@@ -153,11 +142,8 @@ def answer_link(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def invite(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_network_for(request.user, slug, need=Need.EDIT)
-    try:
+    with errors_as_messages(request):
         invited = lifecycle.invite_members(request.user, network)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
         if invited:
             names = ", ".join(p.municipality.name for p in invited)
             messages.success(request, _("Inbjudna nu: %(names)s.") % {"names": names})
@@ -192,7 +178,7 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
     form = ParticipationRequestForm(request.POST or None, municipalities=municipalities)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with errors_on(form):
             if request.POST.get("kind") == "leave":
                 lifecycle.request_leave(
                     request.user,
@@ -202,9 +188,6 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
                 )
             else:
                 lifecycle.request_join(request.user, network, municipality=data["municipality"])
-        except ServiceError as error:
-            _form_error(form, error)
-        else:
             messages.success(request, _("Begäran är skickad till samordnaren."))
             return redirect("networks:participation", slug=slug)
     rows = (
@@ -231,13 +214,11 @@ def participation(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     req = lifecycle_access.get_participation_request_for(request.user, slug, pk)
-    try:
+    with errors_as_messages(request):
         lifecycle.decide_participation_request(
             request.user, req, confirm=request.POST.get("decision") == "confirm"
         )
         messages.success(request, _("Beslutet är registrerat."))
-    except ServiceError as error:
-        messages.error(request, error.message)
     return redirect("networks:participation", slug=slug)
 
 
@@ -246,11 +227,8 @@ def close(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_network_for(request.user, slug, need=Need.EDIT)
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             lifecycle.close_network(request.user, network, reason=form.cleaned_data["reason"])
-        except ServiceError as error:
-            _form_error(form, error)
-        else:
             messages.success(request, _("%(name)s är avslutat.") % {"name": network.name})
             return redirect(network)
     return render(request, "networks/close.html", {"network": network, "form": form})

@@ -1,51 +1,54 @@
 """The notices of questions to the secretariat (ST1), one small function each."""
 
-from django.conf import settings
-from django.utils.translation import gettext as _
+from collections.abc import Iterable
+
+from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from samverkan.networks.models import Question
 from samverkan.notifications.services import notify_in_their_language
+from samverkan.people.models import Person
 from samverkan.people.selectors import secretariat
 
 
-def _url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def question_asked(question: Question, message_pk: int) -> None:
+def _send(
+    question: Question,
+    message_pk: int,
+    recipients: Iterable[Person],
+    *,
+    kind: str,
+    subject: StrOrPromise,
+) -> None:
+    """Both notices carry the message itself as their body and have one key per message, so
+    that a message reaches each person once. The subject is translated lazily, for each
+    recipient in their own language; it may name the network and the question's subject."""
     text = question.messages.get(pk=message_pk).text
-
-    def render() -> tuple[str, str]:
-        return (
-            _("Fråga om %(name)s: %(subject)s")
-            % {"name": question.network.name, "subject": question.subject},
-            text,
-        )
-
+    values = {"name": question.network.name, "subject": question.subject}
     notify_in_their_language(
-        secretariat(),
-        render=render,
-        kind="question",
+        recipients,
+        render=lambda: (str(subject) % values, text),
+        kind=kind,
         key=f"question-message:{message_pk}",
         network=question.network,
         about=question,
     )
 
 
+def question_asked(question: Question, message_pk: int) -> None:
+    _send(
+        question,
+        message_pk,
+        secretariat(),
+        kind="question",
+        subject=gettext_lazy("Fråga om %(name)s: %(subject)s"),
+    )
+
+
 def question_answered(question: Question, message_pk: int) -> None:
-    text = question.messages.get(pk=message_pk).text
-
-    def render() -> tuple[str, str]:
-        return (
-            _("Svar från sekretariatet: %(subject)s") % {"subject": question.subject},
-            text,
-        )
-
-    notify_in_their_language(
+    _send(
+        question,
+        message_pk,
         [question.asker],
-        render=render,
         kind="question_answered",
-        key=f"question-message:{message_pk}",
-        network=question.network,
-        about=question,
+        subject=gettext_lazy("Svar från sekretariatet: %(subject)s"),
     )

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import Cooperation
 from samverkan.core.errors import ServiceError
+from samverkan.core.pages import errors_on
 from samverkan.networks import access
 from samverkan.networks.material import access as material_access
 from samverkan.networks.material import services
@@ -29,11 +30,8 @@ def material(request: HttpRequest, slug: str) -> HttpResponse:
         if not can_manage:
             raise PermissionDenied(_("Du får inte lägga till material."))
         if form.is_valid():
-            try:
+            with errors_on(form):
                 services.add_material(request.user, network, **form.cleaned_data)
-            except ServiceError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
-            else:
                 messages.success(request, _("Materialet är sparat."))
                 return redirect("networks:material", slug=slug)
     context = {
@@ -62,11 +60,8 @@ def questions(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_network_for(request.user, slug)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_on(form):
             question = services.ask_question(request.user, network, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
-        else:
             messages.success(request, _("Frågan är skickad till sekretariatet."))
             return redirect(question)
     rows = material_access.visible_questions(request.user, network)

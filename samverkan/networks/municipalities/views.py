@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.access import get_management_contact_for, get_municipality
 from samverkan.cooperation.models import ManagementContact, Municipality
-from samverkan.core.errors import ServiceError
+from samverkan.core.pages import errors_as_messages
 from samverkan.core.plugins import render_sections
 from samverkan.networks.access import can_see_contacts
 from samverkan.networks.lifecycle import services as lifecycle
@@ -52,11 +52,9 @@ def contact_add(request: HttpRequest, slug: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Fyll i verksamhetsområde, namn och en giltig e-postadress."))
     else:
-        try:
+        with errors_as_messages(request):
             lifecycle.add_management_contact(request.user, municipality, **form.cleaned_data)
             messages.success(request, _("Förvaltningsledningen är registrerad."))
-        except ServiceError as error:
-            messages.error(request, error.message)
     return redirect("municipalities:detail", slug=slug)
 
 

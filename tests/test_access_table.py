@@ -40,7 +40,8 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.core.signals import request_finished
+from django.db import close_old_connections, transaction
 from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import resolve_url
@@ -547,7 +548,15 @@ def rolled_back(send: Callable[[], Any]) -> Any:
     with transaction.atomic():
         response = send()
         transaction.set_rollback(True)
-    response.close()
+    if response.streaming:
+        # The test client closes other responses itself. Close a streamed file as it does,
+        # without request_finished's close_old_connections: on PostgreSQL that would close
+        # the test's own connection (autocommit is off inside the test transaction).
+        request_finished.disconnect(close_old_connections)
+        try:
+            response.close()
+        finally:
+            request_finished.connect(close_old_connections)
     return response
 
 

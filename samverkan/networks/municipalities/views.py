@@ -2,9 +2,6 @@
 their roles, its pending consultations (SPEC §5), and the register of its management
 contacts (förvaltningsledning), which the secretariat keeps."""
 
-import datetime
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -14,15 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.access import get_management_contact_for, get_municipality
-from samverkan.cooperation.models import ManagementContact, Municipality
+from samverkan.cooperation.models import Municipality
 from samverkan.core.pages import errors_as_messages
 from samverkan.core.plugins import render_sections
-from samverkan.networks.access import can_see_contacts
 from samverkan.networks.lifecycle import services as lifecycle
-from samverkan.networks.models import Membership, Network, ParticipationRequest
-from samverkan.networks.municipalities import selectors
 from samverkan.networks.municipalities.forms import ManagementContactForm
-from samverkan.people.access import is_secretariat, require_secretariat
+from samverkan.people.access import require_secretariat
 
 
 @login_required
@@ -68,39 +62,3 @@ def contact_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 # ---- the sections of this app ---------------------------------------------------------------
-
-
-def _networks(request: HttpRequest, municipality: Municipality, today: datetime.date) -> Any:
-    networks = selectors.municipality_networks(municipality, today)
-    return {"current": networks.current, "left": networks.left, "closed": networks.closed}
-
-
-def _people(request: HttpRequest, municipality: Municipality, today: datetime.date) -> Any:
-    memberships = (
-        Membership.objects.on(today)
-        .filter(municipality=municipality)
-        .exclude(network__status=Network.Status.CLOSED)
-        .select_related("person", "network")
-        .order_by("person__name", "network__name", "role")
-    )
-    return {"memberships": memberships, "show_contacts": can_see_contacts(request.user)}
-
-
-def _consultations(request: HttpRequest, municipality: Municipality, today: datetime.date) -> Any:
-    pending = selectors.pending_consultations(municipality)
-    requests = ParticipationRequest.objects.filter(
-        municipality=municipality, state=ParticipationRequest.State.PENDING
-    ).select_related("network")
-    return {"pending": pending, "requests": requests}
-
-
-def _contacts(request: HttpRequest, municipality: Municipality, today: datetime.date) -> Any:
-    contacts = ManagementContact.objects.filter(municipality=municipality).select_related(
-        "area", "person"
-    )
-    secretariat = is_secretariat(request.user)
-    return {
-        "contacts": contacts.order_by("area__name", "person__name"),
-        "can_edit": secretariat,
-        "form": ManagementContactForm() if secretariat else None,
-    }

@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.core.env import env_bool, env_int, env_list, env_str
+from samverkan.core.env import env_bool, env_int, env_json, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -27,6 +27,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
     "auditlog",
     "django_htmx",
     "django_tasks_db",
@@ -34,6 +38,7 @@ INSTALLED_APPS = [
     "samverkan.history",
     "samverkan.cooperation",
     "samverkan.people",
+    "samverkan.accounts",
     "samverkan.networks",
     "samverkan.agreements",
     "samverkan.meetings",
@@ -61,6 +66,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "samverkan.site.middleware.HtmxMessagesMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
 ]
 
@@ -137,7 +143,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ALLOW_SIGNUPS = env_bool("SAMVERKAN_ALLOW_SIGNUPS", False)
-ACCOUNT_ADAPTER = "samverkan.people.adapter.AccountAdapter"
+ACCOUNT_ADAPTER = "samverkan.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
 # Failed logins are throttled per account and per address (allauth's rate limits).
 ACCOUNT_RATE_LIMITS = {"login_failed": env_str("SAMVERKAN_LOGIN_LIMIT", "10/m/ip,5/300s/key")}
@@ -211,3 +217,8 @@ COMPLIANCE_CACHE_SECONDS = env_int("SAMVERKAN_COMPLIANCE_CACHE_SECONDS", 60)
 BENCH_HELLO = env_bool("SAMVERKAN_BENCH_HELLO", False)
 # P4/ST2: survey results per network are shown only where at least this many answered.
 SURVEY_MIN_RESPONSES = env_int("SAMVERKAN_SURVEY_MIN_RESPONSES", 5)
+
+# --- Sign-in (issue 12). Each block belongs to one part of samverkan/accounts/. ------------
+# accounts/oidc: the municipalities' OpenID Connect providers.
+# accounts/activation: activation links for people the system names.
+# accounts (adapter, middleware): second factor, login limits, session lifetimes, passwords.

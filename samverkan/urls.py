@@ -33,6 +33,7 @@ urlpatterns = [
     path("inkorg/", include("samverkan.notifications.urls")),
     path("kommuner/", include("samverkan.networks.municipalities.urls")),
     path("api/v1/", include("samverkan.api.urls")),
+    path("konto/", include("samverkan.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

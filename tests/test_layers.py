@@ -17,6 +17,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("samverkan.history",),
     ("samverkan.people",),
     ("samverkan.notifications",),
+    ("samverkan.accounts",),
     ("samverkan.cooperation",),
     ("samverkan.compliance",),
     ("samverkan.networks",),

@@ -66,7 +66,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "samverkan.site.middleware.HtmxMessagesMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "samverkan.accounts.middleware.SessionLifetimeMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "samverkan.accounts.middleware.SecondFactorMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
 ]
 
@@ -145,7 +147,8 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ALLOW_SIGNUPS = env_bool("SAMVERKAN_ALLOW_SIGNUPS", False)
 ACCOUNT_ADAPTER = "samverkan.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_GET = False
-# Failed logins are throttled per account and per address (allauth's rate limits).
+# Failed logins are throttled per address and per (account, address) (allauth's rate limits,
+# keyed in samverkan/accounts/adapter.py); the slower per-account limit is further down.
 ACCOUNT_RATE_LIMITS = {"login_failed": env_str("SAMVERKAN_LOGIN_LIMIT", "10/m/ip,5/300s/key")}
 
 LANGUAGE_CODE = "sv"
@@ -220,5 +223,51 @@ SURVEY_MIN_RESPONSES = env_int("SAMVERKAN_SURVEY_MIN_RESPONSES", 5)
 
 # --- Sign-in (issue 12). Each block belongs to one part of samverkan/accounts/. ------------
 # accounts/oidc: the municipalities' OpenID Connect providers.
+from samverkan.accounts.oidc import providers as oidc_providers  # noqa: E402
+
+# SAMVERKAN_OIDC_PROVIDERS (JSON list) -> allauth's openid_connect apps, PKCE (S256) on.
+SOCIALACCOUNT_PROVIDERS = oidc_providers.socialaccount_providers(
+    oidc_providers.parse(env_json("SAMVERKAN_OIDC_PROVIDERS", []))
+)
+SOCIALACCOUNT_ADAPTER = "samverkan.accounts.oidc.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("SAMVERKAN_OIDC_TIMEOUT", 5)
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_AUTO_SIGNUP = ACCOUNT_ALLOW_SIGNUPS
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # matching is the adapter's: verified e-mail only
+SOCIALACCOUNT_LOGIN_ON_GET = False  # the login buttons POST (with CSRF)
 # accounts/activation: activation links for people the system names.
+ACTIVATION_DAYS = env_int("SAMVERKAN_ACTIVATION_DAYS", 14)
+ACCOUNT_FORMS = {"reset_password": "samverkan.accounts.activation.forms.ResetPasswordForm"}
 # accounts (adapter, middleware): second factor, login limits, session lifetimes, passwords.
+# Second factor (allauth.mfa, samverkan/accounts/mfa.py): staff and superusers always need
+# one; SAMVERKAN_MFA_REQUIRED says who else: "none", "secretariat" (default) or "all".
+SECOND_FACTOR_REQUIRED = env_str("SAMVERKAN_MFA_REQUIRED", "secretariat")
+if SECOND_FACTOR_REQUIRED not in ("none", "secretariat", "all"):
+    raise ValueError("SAMVERKAN_MFA_REQUIRED must be none, secretariat or all")
+# WebAuthn (security keys, passkeys as a second factor) beside the authenticator app; browsers
+# need HTTPS, or http://localhost, which the server then accepts only when this is on.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("SAMVERKAN_WEBAUTHN_INSECURE_ORIGIN", DEBUG)
+MFA_FORMS = {"add_webauthn": "samverkan.accounts.mfa_forms.AddWebAuthnForm"}
+MFA_TOTP_ISSUER = env_str("SAMVERKAN_MFA_ISSUER", "Samverkan")
+MFA_TOTP_TOLERANCE = 1  # a code from the previous or next 30 s still works (clock drift)
+# Login limits (samverkan/accounts/adapter.py): ACCOUNT_RATE_LIMITS above limits failures per
+# address and per (account, address); past LOGIN_ACCOUNT_LIMIT failures from all addresses,
+# every attempt on the account is answered after a pause of up to LOGIN_DELAY_MAX_SECONDS.
+LOGIN_ACCOUNT_LIMIT = env_str("SAMVERKAN_LOGIN_ACCOUNT_LIMIT", "20/h")
+LOGIN_DELAY_MAX_SECONDS = env_int("SAMVERKAN_LOGIN_DELAY_MAX_SECONDS", 3)
+# Behind a reverse proxy, the number of proxies whose X-Forwarded-For is trusted.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("SAMVERKAN_TRUSTED_PROXY_COUNT", 0)
+# Sessions (samverkan/accounts/middleware.py): idle timeout and absolute lifetime.
+SESSION_IDLE_MINUTES = env_int("SAMVERKAN_SESSION_IDLE_MINUTES", 60)
+SESSION_MAX_HOURS = env_int("SAMVERKAN_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
+# Passwords (samverkan/accounts/passwords.py): at most 128 characters; the breached-password
+# check (Pwned Passwords range API) only when SAMVERKAN_PWNED_PASSWORDS is on.
+PWNED_PASSWORDS_CHECK = env_bool("SAMVERKAN_PWNED_PASSWORDS", False)
+AUTH_PASSWORD_VALIDATORS.append({"NAME": "samverkan.accounts.passwords.MaximumLengthValidator"})
+if PWNED_PASSWORDS_CHECK:
+    AUTH_PASSWORD_VALIDATORS.append(
+        {"NAME": "samverkan.accounts.passwords.BreachedPasswordValidator"}
+    )
+    PWNED_PASSWORDS = {"API_TIMEOUT": 2.0}

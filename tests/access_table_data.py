@@ -31,6 +31,7 @@ from samverkan.networks.lifecycle.tokens import make_answer_token
 from samverkan.networks.material import services as material_services
 from samverkan.networks.models import Membership, Participation, Question
 from samverkan.notifications import services as notification_services
+from samverkan.people import addresses
 from samverkan.surveys import services as survey_services
 from samverkan.surveys import tokens as survey_tokens
 from samverkan.surveys.models import Invitation
@@ -84,6 +85,7 @@ class World:
     notification: int  # the member's
     contact: int  # a management contact of the municipality
     person: int  # the member's person id
+    email_token: str  # the member's link confirming a new e-mail address
 
     def user(self, name: str) -> Any:
         return self.cast.user(name)
@@ -215,6 +217,9 @@ def build_world(cast: Cast) -> World:
     membership = Membership.objects.get(
         network=network, person=cast.people["member"], role=Membership.Role.MEMBER
     )
+    member = cast.people["member"]
+    email_token = addresses.ask_to_change(member, "ny.adress@example.se")
+    member.save()
     return World(
         cast=cast,
         network_slug=network.slug,
@@ -244,6 +249,7 @@ def build_world(cast: Cast) -> World:
         notification=notification.pk,
         contact=contact.pk,
         person=cast.people["member"].pk,
+        email_token=email_token,
     )
 
 
@@ -256,6 +262,7 @@ def page_kwargs(w: World) -> dict[str, dict[str, Any]]:
     meeting = {**net, "pk": w.meeting}
     return {
         "networks:answer_link": {"token": w.answer_token},
+        "people:verify_email": {"token": w.email_token},
         "networks:detail": net,
         "networks:plan_edit": {**net, "year": YEAR},
         "networks:members": net,

@@ -23,6 +23,9 @@ def _clear_cache(settings):
     # Rolled-back tests reuse primary keys, so the dashboard's per-process reuse of verdicts
     # (keyed by the newest history entry) is off; tests/compliance tests it on purpose.
     settings.COMPLIANCE_CACHE_SECONDS = 0
+    # The second factor is tested in tests/accounts/test_mfa.py and tests/browser/test_mfa.py,
+    # which turn it on; elsewhere only staff need one (client_for's sessions have shown it).
+    settings.SECOND_FACTOR_REQUIRED = "none"
     cache.clear()
     yield
     cache.clear()
@@ -41,9 +44,31 @@ def client_for(cast):
         client = Client()
         if name != "anonymous":
             client.force_login(cast.user(name))
+            second_factor_shown(client, cast.user(name))
         return client
 
     return make
+
+
+def second_factor_shown(client: Client, user) -> None:
+    """Mark a force_login'ed client's session as having shown its second factor, as allauth
+    records it after a TOTP code (issue 12): client_for's people are fully signed in."""
+    from allauth.account.internal.flows.login import record_authentication
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.session = client.session
+    record_authentication(request, user, "mfa", type="totp")
+    request.session.save()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, whose superuser has also shown a second factor (staff
+    always need one, issue 12)."""
+    client.force_login(admin_user)
+    second_factor_shown(client, admin_user)
+    return client
 
 
 @pytest.fixture(autouse=True)

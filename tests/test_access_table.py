@@ -264,6 +264,9 @@ people:my_page                 GET    login ok    ok    ok    ok    ok    ok
 people:my_page                 POST   login ok    ok    ok    ok    ok    ok
 people:me                      GET    login ok    ok    ok    ok    ok    ok
 people:me                      POST   login ok    ok    ok    ok    ok    ok
+#! the member's own link; anyone else is told on the page that the link is not theirs (400).
+people:verify_email            GET    login ok    ok    ok    ok    ok    ok
+people:verify_email            POST   login ok    ok    ok    ok    ok    ok
 people:set_language            GET    ok    ok    ok    ok    ok    ok    ok
 people:set_language            POST   ok    ok    ok    ok    ok    ok    ok
 notifications:inbox            GET    login ok    ok    ok    ok    ok    ok

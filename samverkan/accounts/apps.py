@@ -8,3 +8,15 @@ class AccountsConfig(AppConfig):
     name = "samverkan.accounts"
     label = "samverkan_accounts"
     verbose_name = "Konton"
+
+    def ready(self) -> None:
+        from django.contrib import admin
+
+        from samverkan.accounts import (  # noqa: F401 (receivers)
+            admin_login,
+            mfa,
+            middleware,
+            sessions,
+        )
+
+        admin_login.send_admin_sign_in_to_the_normal_door(admin.site)

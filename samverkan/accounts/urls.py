@@ -4,4 +4,5 @@ app_name = "accounts"
 
 urlpatterns: list = [
     path("", include("samverkan.accounts.activation.urls")),
+    path("", include("samverkan.accounts.oidc.urls")),  # issue 12 A: guarded allauth OIDC views
 ]

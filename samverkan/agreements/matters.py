@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.accounts.activation.services import invite
 from samverkan.agreements import access
 from samverkan.agreements.models import FocusArea, Mandate, Matter, OnboardingTask, WorkingGroup
 from samverkan.agreements.selectors import agreement_parameters, names_outside, participating_ids
@@ -238,7 +239,10 @@ def start_working_group(
         group = WorkingGroup.objects.create(
             network=network, name=name, contact=contact, focus_area=focus_area, start_on=day
         )
-        group.members.set(list(members))
+        people = list(members)
+        group.members.set(people)
+        for person in people:  # issue 12: the group's members may be anyone, so invite them
+            invite(person, actor=actor)
     return group
 
 

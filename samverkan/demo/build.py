@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from samverkan.accounts.activation.services import invite_everyone
 from samverkan.cooperation.models import Cooperation, Municipality
 from samverkan.cooperation.population import SHIPPED_CSV
 from samverkan.cooperation.services import import_population
 from samverkan.demo import agreements, costs, data, direct, meetings, surveys
 from samverkan.demo.data import LOGINS, PASSWORD
 from samverkan.demo.networks import Networks
-from samverkan.demo.people import People
+from samverkan.demo.people import People, secretariat
 from samverkan.history.context import acting
 from samverkan.networks.models import Network
 from samverkan.notifications.services import inbox_only
@@ -40,6 +41,7 @@ class DemoResult:
     networks: int = 0
     people: int = 0
     seconds: float = 0.0
+    invited: int = 0
     logins: list[tuple[str, str]] = field(default_factory=lambda: list(LOGINS))
 
 
@@ -55,18 +57,27 @@ def database_has_other_data() -> bool:
     return Network.objects.exists() or Person.objects.exists()
 
 
-def load_demo(today: datetime.date | None = None) -> DemoResult:
-    """Load the demo data unless they are there already (then nothing is written)."""
+def load_demo(today: datetime.date | None = None, *, invite: bool = True) -> DemoResult:
+    """Load the demo data unless they are there already (then nothing is written).
+
+    With `invite`, everyone the demo names who cannot sign in is then sent an activation
+    e-mail (issue 12): not inside `inbox_only`, since the accounts are real in this instance,
+    so the e-mails are printed by the worker (`make run` writes them to var/worker.log)."""
     if demo_loaded():
         return DemoResult(loaded=False)
     started = time.perf_counter()
     with transaction.atomic(), acting(None, "load_demo"), inbox_only():
         build(today or timezone.localdate())
+    invited = 0
+    if invite:
+        with transaction.atomic():
+            invited = invite_everyone(actor=secretariat())
     return DemoResult(
         loaded=True,
         networks=Network.objects.count(),
         people=Person.objects.count(),
         seconds=time.perf_counter() - started,
+        invited=invited,
     )
 
 
@@ -116,6 +127,11 @@ def describe(result: DemoResult) -> list[str]:
             f"Demodata inlästa: {result.networks} nätverk, {result.people} personer "
             f"({result.seconds:.1f} s)."
         )
+        if result.invited:
+            lines.append(
+                f"Aktiveringsmejl skickade till {result.invited} personer som ännu inte kan "
+                "logga in (arbetaren skriver ut dem)."
+            )
     else:
         lines.append("Demodata finns redan; ingenting har ändrats.")
     lines.append(f"Demo-inloggningar (lösenord: {PASSWORD}):")

@@ -138,6 +138,6 @@ def member_rows(network: Network, *, today: datetime.date) -> list[Membership]:
     return list(
         Membership.objects.filter(network=network)
         .filter(Q(end_on__isnull=True) | Q(end_on__gte=today))
-        .select_related("person", "person__municipality", "municipality")
+        .select_related("person__user", "person__municipality", "municipality")
         .order_by("person__name", "role")
     )

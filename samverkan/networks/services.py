@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from samverkan.accounts.activation.services import invite
+from samverkan.accounts.sessions import end_sessions
 from samverkan.cooperation.models import DevelopmentArea, Municipality
 from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
 from samverkan.history.context import acting
@@ -166,6 +168,7 @@ def add_membership(
             start_on=day,
         )
         membership_added.send(Membership, actor=actor, membership=membership)
+        invite(person, actor=actor)  # issue 12: everyone the system names can sign in
     forget_viewer(actor)
     return membership
 
@@ -175,7 +178,14 @@ def end_membership(
 ) -> Membership:
     """A person leaves a role; the row stays, with its end date, for the history (N4)."""
     require_can_edit(actor, membership.network)
+    today = timezone.localdate()
     with transaction.atomic(), acting(actor, "end_membership"):
-        membership.end(end_on or timezone.localdate())
+        membership.end(end_on or today)
+        person = membership.person
+        still = Membership.objects.filter(person=person).exclude(end_on__lte=today)
+        ended = membership.end_on is not None and membership.end_on <= today
+        if person.user_id and ended and not still.exists():
+            # The person's last role ended: their sessions end too (issue 12, item 8).
+            transaction.on_commit(lambda: end_sessions(person.user))
     forget_viewer(actor)
     return membership

@@ -1,10 +1,12 @@
 """People and their accounts. A Person is who takes part; a User is how they sign in."""
 
 import datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
@@ -67,7 +69,13 @@ class Person(models.Model):
         related_name="people",
     )
     unit = models.CharField(_("förvaltning/enhet"), max_length=200, blank=True)
+    # Issue 12, item 6: holds only an address the person verified or the secretariat set, and
+    # at most one person holds it (the constraint below); find_or_create_person matches on it.
     email = models.EmailField(_("e-post"), blank=True, db_index=True)
+    # A person's own new address, waiting for the link sent to it: never matched, invited,
+    # notified or signed in with until it is verified and moved to `email`.
+    pending_email = models.EmailField(_("ny e-post, ej bekräftad"), blank=True)
+    pending_email_requested_at = models.DateTimeField(_("ny e-post begärd"), null=True, blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -85,9 +93,23 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("personer")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="person_email_unique_ci",
+                violation_error_message=_("Adressen används redan av en annan person."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Stored lower-cased, as the constraint compares them (issue 12, item 6).
+        self.email = self.email.strip().lower()
+        self.pending_email = self.pending_email.strip().lower()
+        super().save(*args, **kwargs)
 
     def contact_is_stale(self, today: datetime.date, months: int = 12) -> bool:
         if self.contact_confirmed_on is None:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samverkan.accounts.activation.services import invite
 from samverkan.core.errors import ServiceError
 from samverkan.history.context import acting
 from samverkan.networks.models import Membership, Network
@@ -382,6 +383,7 @@ def set_directors_group(actor: Any, people: list[Person]) -> None:
         for person in people:
             if person.pk not in have:
                 DirectorsGroupMember.objects.create(person=person)
+                invite(person, actor=actor)  # issue 12: they can open what they are sent
 
 
 def send_results(actor: Any, survey: SurveyRound, *, today: datetime.date | None = None) -> int:

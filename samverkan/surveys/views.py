@@ -168,7 +168,7 @@ def directors(request: HttpRequest) -> HttpResponse:
     """The secretariat keeps the list of the municipal directors' group."""
     require_secretariat(request.user)
     form = DirectorForm(request.POST or None)
-    current = [d.person for d in DirectorsGroupMember.objects.select_related("person")]
+    current = [d.person for d in DirectorsGroupMember.objects.select_related("person__user")]
     if request.method == "POST":
         remove = request.POST.get("remove")
         if remove:

@@ -18,7 +18,7 @@ TODAY = datetime.date(2026, 6, 1)
 
 @pytest.fixture
 def demo_network(db):
-    load_demo(today=TODAY)
+    load_demo(today=TODAY, invite=False)
     return Network.objects.get(slug=demo.SLUG)
 
 

@@ -51,6 +51,23 @@ def test_load_demo_twice_and_every_verdict_on_the_dashboard():
     assert DevelopmentPlan.objects.filter(start_year=2020, end_year=2023).get().areas.count() == 4
     assert HistoryEntry.objects.filter(verb="load_demo").exists()
 
+    # Issue 12: everyone the demo names can sign in or was e-mailed an activation link; the
+    # second run sends nothing again.
+    from samverkan.accounts.activation.services import KIND, can_sign_in
+    from samverkan.notifications.models import Notification
+
+    emailed = set(
+        Notification.objects.filter(kind=KIND)
+        .exclude(email_status=Notification.EmailStatus.SKIPPED)
+        .values_list("recipient_id", flat=True)
+    )
+    named = Person.objects.exclude(email="").select_related("user")
+    stranded = [p.email for p in named if not can_sign_in(p) and p.pk not in emailed]
+    assert stranded == []
+    assert len(emailed) > 400
+    assert f"Aktiveringsmejl skickade till {len(emailed)} personer" in first
+    assert "Aktiveringsmejl" not in second
+
     doc = json.loads(run("compliance", "--format", "json"))
     verdicts = {
         rule["verdict"] for net in doc["networks"].values() for rule in net["rules"].values()

@@ -17,7 +17,7 @@ from samverkan.surveys.selectors import round_results
 @pytest.mark.django_db
 def test_demo_costs_survey_and_directors():
     today = timezone.localdate()
-    load_demo(today)
+    load_demo(today, invite=False)
     network = Network.objects.get(slug="socialchefsnatverket")
     costs = Cost.objects.filter(network=network)
     assert costs.filter(state=Cost.State.ALLOCATED).count() == costs.count() >= 4

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.accounts.activation.services import invite
 from samverkan.cooperation.access import can_act_for_municipality
 from samverkan.cooperation.models import Area, ManagementContact, Municipality
 from samverkan.core.errors import RuleViolation, ServiceError
@@ -487,6 +488,7 @@ def add_management_contact(
         contact, _created = ManagementContact.objects.get_or_create(
             municipality=municipality, area=area, person=person
         )
+        invite(person, actor=actor)  # issue 12: everyone the system names can sign in
         for network in Network.objects.filter(area=area, status__in=OPEN_PROPOSAL):
             _invite_missing(network, day)
     return contact

@@ -27,7 +27,7 @@ def people_of(request: HttpRequest, municipality: Municipality, today: datetime.
         Membership.objects.on(today)
         .filter(municipality=municipality)
         .exclude(network__status=Network.Status.CLOSED)
-        .select_related("person", "network")
+        .select_related("person__user", "network")
         .order_by("person__name", "network__name", "role")
     )
     return {"memberships": memberships, "show_contacts": can_see_contacts(request.user)}
@@ -45,7 +45,7 @@ def consultations_of(request: HttpRequest, municipality: Municipality, today: da
 @section("municipality", "contacts", "municipalities/_contacts.html", order=40)
 def contacts_of(request: HttpRequest, municipality: Municipality, today: datetime.date) -> Any:
     contacts = ManagementContact.objects.filter(municipality=municipality).select_related(
-        "area", "person"
+        "area", "person__user"
     )
     secretariat = is_secretariat(request.user)
     return {

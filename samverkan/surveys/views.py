@@ -175,10 +175,12 @@ def directors(request: HttpRequest) -> HttpResponse:
             services.set_directors_group(request.user, [p for p in current if str(p.pk) != remove])
             return redirect("surveys:directors")
         if form.is_valid():
-            person = find_or_create_person(
-                request.user, email=form.cleaned_data["email"], name=form.cleaned_data["name"]
-            )
-            services.set_directors_group(request.user, [*current, person])
-            messages.success(request, _("%(name)s är tillagd.") % {"name": person.name})
-            return redirect("surveys:directors")
+            # A refused address (taken by an account of someone else) is told on the form.
+            with errors_on(form):
+                person = find_or_create_person(
+                    request.user, email=form.cleaned_data["email"], name=form.cleaned_data["name"]
+                )
+                services.set_directors_group(request.user, [*current, person])
+                messages.success(request, _("%(name)s är tillagd.") % {"name": person.name})
+                return redirect("surveys:directors")
     return render(request, "surveys/directors.html", {"people": current, "form": form})

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.accounts.activation.tokens import activation_token
 from samverkan.accounts.oidc.providers import provider_for_email
+from samverkan.accounts.services import account_for
 from samverkan.core.errors import ServiceError
 from samverkan.history.context import acting
 from samverkan.notifications.models import Notification
@@ -43,23 +44,6 @@ def can_sign_in(person: Person) -> bool:
     if user is None or not user.is_active:
         return False
     return has_activated(person) or SocialAccount.objects.filter(user=user).exists()
-
-
-def _account_for(person: Person) -> User | None:
-    """The person's account, made now (no usable password) when there is none. An account
-    that already holds the address and belongs to nobody is linked; one that belongs to
-    another person is left alone (contract 4: one person per address)."""
-    if person.user_id:
-        return person.user
-    email = person.email.strip().lower()
-    user = User.objects.filter(email__iexact=email).first()
-    if user is None:
-        user = User.objects.create_user(email)  # no password given: an unusable one
-    elif Person.objects.filter(user=user).exists():
-        return None
-    person.user = user
-    person.save(update_fields=["user"])
-    return user
 
 
 def activation_url(user: User) -> str:
@@ -125,14 +109,14 @@ def invite(person: Person, *, actor: Any = None) -> bool:
     if not _can_be_invited(person) or (account is not None and not account.is_active):
         return False
     with transaction.atomic(), acting(actor, "invite_person"):
-        user = _account_for(person)
+        user = account_for(person)
         if user is None:
             return False
         return bool(_send(person, user, key=f"{KIND}:{person.pk}"))
 
 
 def _send_again(person: Person) -> bool:
-    user = _account_for(person)
+    user = account_for(person)
     if user is None or not user.is_active:
         return False
     sent = Notification.objects.filter(recipient=person, kind=KIND).count()

@@ -7,12 +7,15 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.core.env import env_bool, env_int, env_json, env_list, env_str
+from samverkan.core.secret_key import secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 DEBUG = env_bool("SAMVERKAN_DEBUG", False)
-SECRET_KEY = env_str("SAMVERKAN_SECRET_KEY", "dev-only-insecure-key-change-me-in-production")
+# Issue 13: with DEBUG off, no start without a long random SAMVERKAN_SECRET_KEY; with DEBUG on
+# and none set, a development key made once in var/secret_key (samverkan/core/secret_key.py).
+SECRET_KEY = secret_key(debug=DEBUG, key_file=BASE_DIR / "var" / "secret_key")
 ALLOWED_HOSTS = env_list("SAMVERKAN_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("SAMVERKAN_CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = env_str("SAMVERKAN_SITE_URL", "http://127.0.0.1:8000")
@@ -271,3 +274,83 @@ if PWNED_PASSWORDS_CHECK:
         {"NAME": "samverkan.accounts.passwords.BreachedPasswordValidator"}
     )
     PWNED_PASSWORDS = {"API_TIMEOUT": 2.0}
+
+# --- Trust (issue 13): csp ---
+# Content-Security-Policy on every response (Django's own CSP support, samverkan/site/csp.py):
+# no inline script and no eval anywhere; inline <style> only with the request's nonce (the
+# cooperation's colours and Django's admin: {% csp_nonce_attr %}; the charts' SVG: csp_markup).
+# SAMVERKAN_CSP_REPORT_ONLY=true sends it as Content-Security-Policy-Report-Only instead (to
+# try a change of policy); SAMVERKAN_CSP_REPORT_URI names where browsers report violations;
+# SAMVERKAN_CSP_FORM_ACTION lists further origins forms may post or be redirected to (the
+# sign-in providers of SAMVERKAN_OIDC_PROVIDERS are added by themselves).
+from django.utils.csp import CSP  # noqa: E402
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "samverkan.site.csp.ContentSecurityPolicyMiddleware",
+)
+_csp_template_options: dict[str, list[str]] = TEMPLATES[0]["OPTIONS"]  # type: ignore[assignment]
+_csp_template_options["context_processors"].append("django.template.context_processors.csp")
+_csp_template_options["builtins"].append("samverkan.site.templatetags.csp_tags")  # csp_markup
+CSP_POLICY: dict[str, list[str]] = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "form-action": [CSP.SELF, *env_list("SAMVERKAN_CSP_FORM_ACTION")],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+if env_str("SAMVERKAN_CSP_REPORT_URI"):
+    CSP_POLICY["report-uri"] = [env_str("SAMVERKAN_CSP_REPORT_URI")]
+if env_bool("SAMVERKAN_CSP_REPORT_ONLY", False):
+    SECURE_CSP: dict[str, list[str]] = {}
+    SECURE_CSP_REPORT_ONLY = CSP_POLICY
+else:
+    SECURE_CSP = CSP_POLICY
+
+# --- Trust (issue 13): secrets -------------------------------------------------------------
+# SECRET_KEY is read near the top (samverkan/core/secret_key.py). Key rotation: the new key in
+# SAMVERKAN_SECRET_KEY, the earlier ones in SAMVERKAN_SECRET_KEY_FALLBACKS (a JSON list, or
+# separated by commas); what an old key signed (sessions, invitation answer links, password
+# resets) keeps working until that key is taken out of the fallbacks.
+from samverkan.core.secret_key import fallback_keys  # noqa: E402
+
+SECRET_KEY_FALLBACKS = fallback_keys(debug=DEBUG)
+# HTTPS, through SecurityMiddleware: HSTS for SAMVERKAN_HSTS_SECONDS (0, off, by default, as
+# development needs; 31536000, a year, in production once every page is on HTTPS), with its
+# includeSubDomains and preload flags; every http:// request redirected to https://.
+SECURE_HSTS_SECONDS = env_int("SAMVERKAN_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SAMVERKAN_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SAMVERKAN_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = env_bool("SAMVERKAN_SSL_REDIRECT", False)
+# Behind a reverse proxy that ends TLS, SAMVERKAN_PROXY_SSL_HEADER=1 takes the proxy's
+# "X-Forwarded-Proto: https" as proof of HTTPS. Only when the proxy sets that header itself on
+# every request and drops a client's own: anyone else could send it.
+if env_bool("SAMVERKAN_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Cookies only over HTTPS: SAMVERKAN_SECURE_COOKIES, on by itself where HTTP is redirected.
+SESSION_COOKIE_SECURE = env_bool("SAMVERKAN_SECURE_COOKIES", SECURE_SSL_REDIRECT)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# --- Trust (issue 13): files ---
+# Uploaded files are served by samverkan/site/files.py, which asks who may read them; nothing
+# is served at MEDIA_URL. An upload may be at most SAMVERKAN_UPLOAD_MAX_MB; a larger request is
+# refused from its Content-Length before its body is read (samverkan/site/uploads.py).
+UPLOAD_MAX_MB = env_int("SAMVERKAN_UPLOAD_MAX_MB", 25)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "samverkan.site.uploads.UploadLimitMiddleware",
+)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # a file past 2.5 MB goes to a temporary file
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # the form fields beside the files
+# The web server may send the bytes once the view has decided: "nginx" (X-Accel-Redirect to
+# SAMVERKAN_FILE_ACCEL_PREFIX, an internal location aliasing the media folder) or "apache"
+# (X-Sendfile, mod_xsendfile); empty: Django streams the file.
+FILE_ACCEL = env_str("SAMVERKAN_FILE_ACCEL", "")
+if FILE_ACCEL not in ("", "nginx", "apache"):
+    raise ValueError("SAMVERKAN_FILE_ACCEL must be empty, nginx or apache")
+FILE_ACCEL_PREFIX = env_str("SAMVERKAN_FILE_ACCEL_PREFIX", "/skyddade-filer/")

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
@@ -32,6 +31,7 @@ urlpatterns = [
     path("", include("samverkan.people.urls")),
     path("inkorg/", include("samverkan.notifications.urls")),
     path("kommuner/", include("samverkan.networks.municipalities.urls")),
+    path("filer/", include("samverkan.site.files")),
     path("api/v1/", include("samverkan.api.urls")),
     path("konto/", include("samverkan.accounts.urls")),
     path("konto/", include("allauth.urls")),
@@ -39,5 +39,4 @@ urlpatterns = [
 ]
 if settings.BENCH_HELLO:  # bench/run.py: the baseline, never on in production
     urlpatterns.append(path("bench/hello/", lambda request: HttpResponse("hello")))
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are served by samverkan/site/files.py (access-checked), never at /media/.

@@ -8,7 +8,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 HOST="${SAMVERKAN_HOST:-127.0.0.1}"
 PORT="${SAMVERKAN_PORT:-8000}"
-# Development server: DEBUG on, so that runserver serves the static files itself.
+# Development server: DEBUG on, so that runserver serves the static files itself. With DEBUG on
+# and no SAMVERKAN_SECRET_KEY set, every process here signs with the development key made once
+# in var/secret_key; with DEBUG off the settings refuse to start without a real key.
 export SAMVERKAN_DEBUG="${SAMVERKAN_DEBUG:-1}"
 # The demo municipality's identity provider, unless you configured real ones.
 OIDC_PORT="${SAMVERKAN_DEMO_OIDC_PORT:-8001}"

@@ -78,7 +78,10 @@ else
     fi
     if command -v msgfmt >/dev/null 2>&1; then
         say "Compiling translations (${#po_files[@]} .po files)"
-        "$VENV/bin/python" manage.py compilemessages --verbosity=0 \
+        # Run with DEBUG on: compilemessages signs nothing, and with DEBUG on the settings take
+        # the development key (var/secret_key, made here on the first run) when no
+        # SAMVERKAN_SECRET_KEY is set, instead of refusing to start.
+        SAMVERKAN_DEBUG=1 "$VENV/bin/python" manage.py compilemessages --verbosity=0 \
             --ignore=.venv --ignore=node_modules --ignore=var
     else
         warn "msgfmt (GNU gettext) is missing, so translations were not compiled and the" \

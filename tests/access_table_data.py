@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -148,6 +149,7 @@ def build_world(cast: Cast) -> World:
         title="Affisch",
         file=SimpleUploadedFile("affisch.pdf", b"%PDF-1.4 access table"),
     )
+    cast.cooperation.logo.save("logga.png", ContentFile(b"\x89PNG\r\n\x1a\n" + bytes(16)))
     question = material_services.ask_question(
         member, network, topic=Question.Topic.values[0], subject="Logotyp", text="Får vi?"
     )
@@ -175,7 +177,7 @@ def build_world(cast: Cast) -> World:
         secretary, meeting, person=cast.people["member"], status="present"
     )
     meeting_services.save_minutes(secretary, meeting, text="Protokoll")
-    feed = feeds.get_or_create_feed(member, network=network)
+    _feed, feed_token = feeds.create_feed(member, network=network)  # the member's own
 
     # Costs (shared by population, from the agreement).
     cost = cost_services.record_cost(
@@ -240,7 +242,7 @@ def build_world(cast: Cast) -> World:
         meeting=meeting.pk,
         agenda_item=item.pk,
         attachment=attachment.pk,
-        feed_token=feed.token,
+        feed_token=feed_token,
         cost=cost.pk,
         survey=closed.pk,
         survey_question=survey_question.pk,
@@ -333,6 +335,9 @@ def page_kwargs(w: World) -> dict[str, dict[str, Any]]:
         "municipalities:contact_add": {"slug": w.municipality_slug},
         "municipalities:contact_remove": {"slug": w.municipality_slug, "pk": w.contact},
         "api-unknown": {"rest": "no-such-route"},
+        "files:material": {"pk": w.material, "name": "affisch.pdf"},
+        "files:attachment": {"pk": w.attachment, "name": "underlag.pdf"},
+        "files:logo": {"pk": w.cast.cooperation.pk, "name": "logga.png"},
     }
 
 

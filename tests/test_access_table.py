@@ -20,7 +20,8 @@ The rule: 404 to one who may not know the object exists, 403 to one who may see 
 this.
 
 Left out of the enumeration: admin/ (Django's admin keeps its own permissions), konto/
-(allauth's accounts) and static/ and media/ (files, served in DEBUG only).
+(allauth's accounts) and static/ (and media/, which nothing serves: uploaded files are
+served by the files: views, which are in the table).
 
 When a row changes on purpose, change the row; to see every answer as rows, run
 ACCESS_TABLE_PRINT=1 .venv/bin/pytest -s -p no:xdist tests/test_access_table.py -k test_access_table
@@ -285,6 +286,14 @@ municipalities:contact_add     GET    login ok    ok    ok    ok    ok    ok
 municipalities:contact_add     POST   login 403   403   403   403   403   ok
 municipalities:contact_remove  GET    login ok    ok    ok    ok    ok    ok
 municipalities:contact_remove  POST   login 403   403   403   403   403   ok
+# Uploaded files (issue 13): material as its page, a meeting's attachment to its readers only
+# (404 to the others: they never see it listed), the logo to anyone; POST answers 405.
+files:material                 GET    login ok    ok    ok    ok    ok    ok
+files:material                 POST   login ok    ok    ok    ok    ok    ok
+files:attachment               GET    login 404   ok    ok    404   ok    ok
+files:attachment               POST   login ok    ok    ok    ok    ok    ok
+files:logo                     GET    ok    ok    ok    ok    ok    ok    ok
+files:logo                     POST   ok    ok    ok    ok    ok    ok    ok
 #? the API's description and its docs page are open to anyone, signed in or not.
 api:openapi-json               GET    ok    ok    ok    ok    ok    ok    ok
 api:openapi-json               POST   ok    ok    ok    ok    ok    ok    ok
@@ -928,7 +937,7 @@ WRITES = [
     ),
     Write(
         "POST /networks/{slug}/calendar-feed",
-        lambda u, w: feeds.get_or_create_feed(u, network=_net(w)),
+        lambda u, w: feeds.create_feed(u, network=_net(w)),
         lambda w: {"action": "create"},
     ),
     # material and questions to the secretariat

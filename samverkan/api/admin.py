@@ -11,13 +11,32 @@ from samverkan.api.models import ApiToken
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
-    """Tokens are issued by `manage.py create_api_token`, which shows the token once; here the
-    secretariat only sees them and revokes them."""
+    """Tokens are issued by `manage.py create_api_token` (--read-only, --expires), which shows
+    the token once; here the secretariat sees them, with their scope and last day, and
+    revokes them."""
 
-    list_display = ["name", "key_prefix", "person", "created_at", "last_used_at", "revoked_at"]
-    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    list_display = [
+        "name",
+        "key_prefix",
+        "person",
+        "scope",
+        "expires_on",
+        "created_at",
+        "last_used_at",
+        "revoked_at",
+    ]
+    list_filter = ["scope", ("revoked_at", admin.EmptyFieldListFilter)]
     search_fields = ["name", "key_prefix", "person__name", "person__email"]
-    readonly_fields = ["name", "key_prefix", "person", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = [
+        "name",
+        "key_prefix",
+        "person",
+        "scope",
+        "expires_on",
+        "created_at",
+        "last_used_at",
+        "revoked_at",
+    ]
     exclude = ["key_hash"]
     actions = ["revoke"]
 

@@ -23,11 +23,14 @@ from samverkan.people.access import is_secretariat
 
 # last_used_at is written at most this often per token, not on every call.
 LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
+# What a read-only token may do: read.
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class BearerToken(HttpBearer):
-    """`Authorization: Bearer sv_…`. A header that is there but wrong is a 401, never a quiet
-    fall-back to anonymous access."""
+    """`Authorization: Bearer sv_…`. A header that is there but wrong (unknown, revoked, past
+    its last day) is a 401, never a quiet fall-back to anonymous access; a read-only token
+    that tries to write is a 403."""
 
     def __call__(self, request: HttpRequest) -> Any:
         header = request.headers.get(self.header)
@@ -48,9 +51,14 @@ class BearerToken(HttpBearer):
             raise Unauthorized(_("API-nyckeln är okänd."))
         if found.revoked_at is not None:
             raise Unauthorized(_("API-nyckeln är återkallad."))
+        if found.has_expired(timezone.localdate()):
+            raise Unauthorized(_("API-nyckeln har gått ut."))
         user = found.person.user
         if user is None or not user.is_active:
             raise Unauthorized(_("API-nyckelns konto är inte aktivt."))
+        if found.read_only and request.method not in SAFE_METHODS:
+            # Issue 13: a read-only token never changes anything, whatever its person may do.
+            raise PermissionDenied(_("API-nyckeln får bara läsa (GET); den kan inte ändra något."))
         now = timezone.now()
         if found.last_used_at is None or now - found.last_used_at > LAST_USED_RESOLUTION:
             ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)

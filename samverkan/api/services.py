@@ -1,6 +1,7 @@
 """Issuing and revoking API tokens. The command line is the only caller today; it passes
 actor=None, since only the server's operator can run it."""
 
+import datetime
 from typing import Any
 
 from django.db import transaction
@@ -14,13 +15,28 @@ from samverkan.people.access import require_secretariat
 from samverkan.people.models import Person
 
 
-def issue_token(actor: Any, person: Person, *, name: str) -> tuple[ApiToken, str]:
-    """Create a token that acts as `person`; returns it with the plain token, shown once."""
+def issue_token(
+    actor: Any,
+    person: Person,
+    *,
+    name: str,
+    scope: str = ApiToken.Scope.WRITE,
+    expires_on: datetime.date | None = None,
+) -> tuple[ApiToken, str]:
+    """Create a token that acts as `person`; returns it with the plain token, shown once. A
+    "read" token may only read (issue 13); `expires_on` is its last day, if it has one."""
     if actor is not None:
         require_secretariat(actor)
     name = name.strip()
     if not name:
         raise ServiceError(_("Ange vem som ska använda nyckeln."), field="name")
+    if scope not in ApiToken.Scope.values:
+        raise ServiceError(
+            _("Behörigheten ska vara read (bara läsa) eller write (läsa och ändra)."),
+            field="scope",
+        )
+    if expires_on is not None and expires_on < timezone.localdate():
+        raise ServiceError(_("Sista giltighetsdag kan inte ligga före i dag."), field="expires_on")
     if person.user_id is None:
         raise ServiceError(
             _("%(name)s har inget konto; en API-nyckel agerar som en persons konto.")
@@ -34,7 +50,12 @@ def issue_token(actor: Any, person: Person, *, name: str) -> tuple[ApiToken, str
             if not ApiToken.objects.filter(key_prefix=prefix).exists():
                 break
         token = ApiToken.objects.create(
-            name=name, key_prefix=prefix, key_hash=hash_token(plain), person=person
+            name=name,
+            key_prefix=prefix,
+            key_hash=hash_token(plain),
+            person=person,
+            scope=scope,
+            expires_on=expires_on,
         )
     return token, plain
 

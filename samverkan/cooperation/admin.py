@@ -1,8 +1,50 @@
 """The Django admin for the secretariat's rare repairs; every save lands in the history."""
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.core.files.base import ContentFile
 
 from samverkan.cooperation import models
+from samverkan.files.uploads import UploadRefused, sanitised_logo
+
+
+class _LogoLink:
+    """The stored logo as the file input shows it: linked to the files view (no /media/)."""
+
+    def __init__(self, coop: models.Cooperation) -> None:
+        self.url = coop.logo_url
+        self.name = coop.logo.name
+
+    def __str__(self) -> str:
+        return self.name or ""
+
+
+class LogoInput(forms.ClearableFileInput):
+    def format_value(self, value: Any) -> Any:
+        if self.is_initial(value) and getattr(value, "instance", None) is not None:
+            return _LogoLink(value.instance)
+        return super().format_value(value)
+
+
+class CooperationForm(forms.ModelForm):
+    """The logo is PNG, JPEG or SVG, checked by its content; an SVG is kept only sanitised."""
+
+    class Meta:
+        model = models.Cooperation
+        fields = "__all__"  # noqa: DJ007 (the admin shows every field, as before)
+        widgets = {"logo": LogoInput}
+
+    def clean_logo(self) -> Any:
+        logo = self.cleaned_data.get("logo")
+        if not logo or not hasattr(logo, "content_type"):  # unchanged or cleared
+            return logo
+        try:
+            safe = sanitised_logo(logo)
+        except UploadRefused as error:
+            raise forms.ValidationError(error.message) from error
+        return logo if safe is None else ContentFile(safe, name=logo.name)
 
 
 class DevelopmentAreaInline(admin.TabularInline):
@@ -18,6 +60,7 @@ class PopulationInline(admin.TabularInline):
 
 @admin.register(models.Cooperation)
 class CooperationAdmin(admin.ModelAdmin):
+    form = CooperationForm
     list_display = ["name", "short_name", "publish_catalogue"]
 
 

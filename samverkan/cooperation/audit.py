@@ -3,6 +3,7 @@ from auditlog.registry import auditlog
 from samverkan.cooperation import models
 
 auditlog.register(models.Cooperation)
+auditlog.register(models.Area)
 auditlog.register(models.DevelopmentPlan)
 auditlog.register(models.DevelopmentArea)
 auditlog.register(models.Municipality)

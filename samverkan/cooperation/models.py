@@ -40,6 +40,13 @@ class Cooperation(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def logo_url(self) -> str:
+        """The logo, served (to anyone) by the files view."""
+        from samverkan.files.serving import file_url
+
+        return file_url("files:logo", self.pk, self.logo)
+
     @classmethod
     def current(cls) -> "Cooperation":
         obj = cls.objects.order_by("pk").first()

@@ -15,6 +15,7 @@ from samverkan.costs.access import require_can_edit_costs
 from samverkan.costs.models import Allocation, Cost
 from samverkan.costs.selectors import AllocationPlan, plan_allocation
 from samverkan.history.context import acting
+from samverkan.history.record import record_created
 from samverkan.networks.models import Network
 from samverkan.people.access import person_for
 
@@ -57,15 +58,18 @@ def check_date(network: Network, day: datetime.date) -> None:
 def _write_allocations(cost: Cost, plan: AllocationPlan) -> None:
     cost.method, cost.state, cost.problem = plan.method, plan.state, plan.problem
     cost.save(update_fields=["method", "state", "problem"])
-    Allocation.objects.bulk_create(
-        Allocation(
-            cost=cost,
-            municipality=s.municipality,
-            population=s.population,
-            population_date=s.population_date,
-            amount_ore=s.amount_ore,
+    # bulk_create sends no signal: each share gets its history entry here (issue 13, part 6).
+    record_created(
+        Allocation.objects.bulk_create(
+            Allocation(
+                cost=cost,
+                municipality=s.municipality,
+                population=s.population,
+                population_date=s.population_date,
+                amount_ore=s.amount_ore,
+            )
+            for s in plan.shares
         )
-        for s in plan.shares
     )
 
 
@@ -179,15 +183,17 @@ def credit_cost(actor: Any, cost: Cost, *, date: datetime.date | None = None) ->
             credit_of=cost,
             created_by=_person(actor),
         )
-        Allocation.objects.bulk_create(
-            Allocation(
-                cost=credit,
-                municipality_id=a.municipality_id,
-                population=a.population,
-                population_date=a.population_date,
-                amount_ore=-a.amount_ore,
+        record_created(
+            Allocation.objects.bulk_create(
+                Allocation(
+                    cost=credit,
+                    municipality=a.municipality,
+                    population=a.population,
+                    population_date=a.population_date,
+                    amount_ore=-a.amount_ore,
+                )
+                for a in cost.allocations.select_related("municipality")
             )
-            for a in cost.allocations.all()
         )
     return credit
 

@@ -234,7 +234,9 @@ def survey_held(
     answers: list[Response],
 ) -> None:
     """The round opened on `opened_on` with `invited` (person ids per network), of whom
-    `answered` (per network id) gave `answers` (already in a random order)."""
+    `answered` (per network id) gave `answers` (already in a random order). Who answered is
+    stored nowhere (issue 13): the round is closed right after, and a closed round keeps no
+    used-link markers."""
     survey.state = SurveyRound.State.OPEN
     survey.opened_on = opened_on
     survey.save(update_fields=["state", "opened_on"])
@@ -253,7 +255,6 @@ def survey_held(
                     person_id=person_id,
                     nonce=nonce,
                     token_hash=tokens.hash_token(tokens.token_for(nonce)),
-                    answered=person_id in answered.get(network.pk, set()),
                 )
             )
     Invitation.objects.bulk_create(invitations)

@@ -6,11 +6,16 @@ network's page can show its whole history with one indexed query."""
 
 from auditlog.models import AbstractLogEntry
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
 class HistoryEntry(AbstractLogEntry):
     verb = models.CharField(_("åtgärd"), max_length=64, blank=True, db_index=True)
+    # Issue 13, part 6: a change made through a personal e-mailed link, without signing in,
+    # names the person the link was sent to ("Namn <e-post>"). The link, not a sign-in, is
+    # what vouches for them, so `actor` stays empty unless someone was signed in as well.
+    via_link_for = models.CharField(_("via e-postlänk för"), max_length=254, blank=True)
     network = models.ForeignKey(
         "networks.Network",
         verbose_name=_("nätverk"),
@@ -24,6 +29,15 @@ class HistoryEntry(AbstractLogEntry):
         verbose_name = _("historikpost")
         verbose_name_plural = _("historik")
         indexes = [models.Index(fields=["network", "-timestamp"])]
+
+    @property
+    def who(self) -> str:
+        """Who made the change, as the history shows it: the account signed in, or "via
+        e-postlänk för <person>" for an answer given by an e-mailed link."""
+        if not self.via_link_for:
+            return self.actor_email or ""
+        by_link = gettext("via e-postlänk för %(person)s") % {"person": self.via_link_for}
+        return f"{self.actor_email} ({by_link})" if self.actor_email else by_link
 
 
 class OfNetwork(models.Model):

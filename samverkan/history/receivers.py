@@ -16,6 +16,8 @@ def fill_actor_verb_network(sender: type, instance: HistoryEntry, **kwargs: Any)
             instance.actor_email = getattr(acting.user, "email", None)
         if not instance.verb:
             instance.verb = acting.verb
+        if acting.via_link_for and not instance.via_link_for:
+            instance.via_link_for = acting.via_link_for
     data = instance.additional_data or {}
     network_id = data.get("network_id")
     # A deletion may be part of deleting the network itself: then the entry keeps the id in

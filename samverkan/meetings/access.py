@@ -5,6 +5,7 @@ Members and the secretariat read the meetings; the coordinator and the secretary
 network get 403, those who may not know the network or meeting 404.
 """
 
+import datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -12,7 +13,13 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from samverkan.meetings.models import Attendance, CalendarFeed, Meeting
+from samverkan.meetings.models import (
+    Attachment,
+    Attendance,
+    CalendarFeed,
+    Meeting,
+    hash_feed_token,
+)
 from samverkan.networks.access import (
     Need,
     can_manage_meetings,
@@ -65,6 +72,15 @@ def get_meeting_for(
     return meeting
 
 
+def get_attachment_file_for(user: Any, pk: int) -> Attachment:
+    """A meeting's attachment whose file is asked for: the meeting's readers (members and the
+    secretariat) read it; to everyone else it does not exist."""
+    attachment = Attachment.objects.select_related("meeting__network").filter(pk=pk).first()
+    if attachment is None or not can_read_internal(user, attachment.meeting.network):
+        raise Http404(_("Filen finns inte."))
+    return attachment
+
+
 # ---- attendance (P3) ------------------------------------------------------------------------
 
 
@@ -98,18 +114,27 @@ def require_can_read_network_feed(user: Any, network: Network) -> None:
         raise PermissionDenied(_("Kalenderflödet är till för nätverkets medlemmar."))
 
 
-def require_can_change_feed(
-    user: Any, *, network: Network | None = None, person: Person | None = None
-) -> None:
-    """A network's feed address is renewed or revoked by those who keep its meetings; a
-    person's, by that person alone."""
-    if network is not None:
-        if not can_manage_meetings(user, network):
-            raise PermissionDenied(_("Du får inte ändra nätverkets kalenderflöde."))
-        return
+def require_can_change_feed(user: Any, *, person: Person | None) -> None:
+    """A feed, of a network's meetings or of one's own, is made, renewed and revoked by its
+    person alone (issue 13: each member has their own address of a network's feed)."""
     if not is_own(user, person):
         raise PermissionDenied(_("Du får bara ändra ditt eget kalenderflöde."))
 
 
-def require_can_change_feed_of(user: Any, feed: CalendarFeed) -> None:
-    require_can_change_feed(user, network=feed.network, person=feed.person)
+def get_feed_by_secret(secret: str, *, today: datetime.date) -> CalendarFeed:
+    """The feed a secret address opens, checked on every request: not revoked, not past its
+    last day, its person's account still active and, for a network's feed, the person still
+    one of the network's readers of meetings. Otherwise 404, alike for every reason."""
+    feed = (
+        CalendarFeed.objects.filter(token_hash=hash_feed_token(secret), revoked_at__isnull=True)
+        .select_related("network", "person__user")
+        .first()
+    )
+    if feed is None or feed.person is None or feed.has_expired(today):
+        raise Http404
+    user = feed.person.user
+    if user is None or not user.is_active:
+        raise Http404
+    if feed.network is not None and not can_read_internal(user, feed.network):
+        raise Http404
+    return feed

@@ -34,6 +34,10 @@ class MinutesAdmin(admin.ModelAdmin):
 
 @admin.register(models.CalendarFeed)
 class CalendarFeedAdmin(admin.ModelAdmin):
-    list_display = ["network", "person", "created_at", "revoked_at"]
-    exclude = ["token"]
+    """Only a hash of a feed's secret is kept (issue 13): here the secretariat sees whose feed
+    it is and may revoke it or set its last day; the address itself is nowhere to be seen."""
+
+    list_display = ["person", "network", "created_at", "expires_on", "revoked_at"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    exclude = ["token_hash"]
     raw_id_fields = ["person"]

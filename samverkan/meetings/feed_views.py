@@ -6,38 +6,35 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from samverkan.core.errors import ServiceError
 from samverkan.meetings import feeds, selectors
+from samverkan.meetings.access import get_feed_by_secret
 from samverkan.meetings.calendar import feed_ics
-from samverkan.meetings.models import CalendarFeed
+from samverkan.meetings.forms import FeedForm
 from samverkan.networks.access import get_network_for
 from samverkan.people.access import person_for
 
 
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The feed behind a secret address. Unknown and revoked tokens look the same: 404 with
-    nothing about the network or person (issue 5, item 8)."""
-    found = (
-        CalendarFeed.objects.filter(token=token, revoked_at__isnull=True)
-        .select_related("network", "person")
-        .first()
-    )
-    if found is None:
-        raise Http404
+    """The feed behind a secret address. Unknown, revoked and expired secrets look the same,
+    and so does a network's feed whose person has left the network: 404 with nothing about
+    the network or person (issue 5, item 8; issue 13)."""
     now = timezone.now()
+    found = get_feed_by_secret(token, today=timezone.localdate())
     if found.network is not None:
         meetings = selectors.network_feed_meetings(found.network, now=now)
         name = found.network.name
-    elif found.person is not None:
+    else:
+        assert found.person is not None  # get_feed_by_secret answers 404 otherwise
         meetings = selectors.person_feed_meetings(found.person, now=now)
         name = _("Mina möten")
-    else:
-        raise Http404
     response = HttpResponse(
         feed_ics(meetings, name=name), content_type="text/calendar; charset=utf-8"
     )
@@ -46,31 +43,54 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-# What the page says after a change of the address; showing it needs no message.
+# What the page says after a change of the address; a new address is shown on a page of its own.
 NETWORK_FEED_SAYS = {
-    "renewed": gettext_lazy("Kalenderflödet har fått en ny adress; den gamla slutar gälla."),
-    "revoked": gettext_lazy("Kalenderflödets adress är spärrad."),
+    "revoked": gettext_lazy("Din adress till nätverkets kalenderflöde är spärrad."),
 }
 MY_FEED_SAYS = {
-    "renewed": gettext_lazy("Ditt kalenderflöde har fått en ny adress; den gamla slutar gälla."),
     "revoked": gettext_lazy("Ditt kalenderflödes adress är spärrad."),
 }
 
 
-def _change_feed(request: HttpRequest, says: dict[str, Any], **owner: Any) -> None:
-    """Show (create), renew or revoke a feed's address, as the form's `action` asks."""
-    change = feeds.change_feed(request.user, request.POST.get("action", "create"), **owner)
+def _change_feed(
+    request: HttpRequest, says: dict[str, Any], back: str, **owner: Any
+) -> HttpResponse:
+    """Make, renew or revoke a feed's address, as the form's `action` asks. A new address is
+    shown once, on the page that answers the form: only its hash is kept."""
+    form = FeedForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect(back)
+    action = form.cleaned_data["action"] or "create"
+    try:
+        change = feeds.change_feed(
+            request.user, action, expires_on=form.cleaned_data["expires_on"], **owner
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    if change.url:
+        response = render(
+            request,
+            "meetings/feed_made.html",
+            {"change": change, "back": back, "network": owner.get("network")},
+        )
+        response["Cache-Control"] = "no-store"  # the secret address is on this page only
+        return response
     if change.done in says:
         messages.success(request, says[change.done])
+    return redirect(back)
 
 
 @login_required
 @require_POST
 def network_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    """Show (create), renew or revoke the network's feed address."""
+    """Make, renew or revoke the user's own address of the network's feed."""
     network = get_network_for(request.user, slug)
-    _change_feed(request, NETWORK_FEED_SAYS, network=network)
-    return redirect("meetings:list", slug=slug)
+    back = reverse("meetings:list", kwargs={"slug": network.slug})
+    return _change_feed(request, NETWORK_FEED_SAYS, back, network=network)
 
 
 @login_required
@@ -79,5 +99,4 @@ def my_feed(request: HttpRequest) -> HttpResponse:
     person = person_for(request.user)
     if person is None:
         raise Http404
-    _change_feed(request, MY_FEED_SAYS, person=person)
-    return redirect("people:my_page")
+    return _change_feed(request, MY_FEED_SAYS, reverse("people:my_page"), person=person)

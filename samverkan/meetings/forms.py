@@ -215,3 +215,18 @@ class MinutesForm(forms.Form):
 
     def outcomes(self) -> dict[int, str]:
         return {item.pk: self.cleaned_data.get(f"item{item.pk}", "") for item in self.items}
+
+
+class FeedForm(forms.Form):
+    """Make, renew or revoke a calendar feed's address; a new address may get a last day."""
+
+    action = forms.ChoiceField(
+        choices=[("create", "create"), ("renew", "renew"), ("revoke", "revoke")],
+        required=False,
+    )
+    expires_on = forms.DateField(
+        label=_("Sista giltighetsdag (valfri)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Ange sista giltighetsdag som ÅÅÅÅ-MM-DD.")},
+    )

@@ -2,6 +2,7 @@
 and the secret addresses of calendar feeds (SPEC §3 Meeting; rules CH1, CO1, CO2, P3)."""
 
 import datetime
+import hashlib
 import secrets
 import uuid
 from zoneinfo import ZoneInfo
@@ -204,6 +205,13 @@ class Attachment(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def file_url(self) -> str:
+        """Served by the files view, which asks the meeting's readers (members)."""
+        from samverkan.files.serving import file_url
+
+        return file_url("files:attachment", self.pk, self.file)
+
     def get_additional_data(self) -> dict[str, int]:
         return {"network_id": self.meeting.network_id}
 
@@ -255,8 +263,10 @@ class Attendance(models.Model):
 
 
 class CalendarFeed(models.Model):
-    """The secret address of a calendar feed, for one network or one person. A revoked token
-    answers 404 like any unknown one; renewing revokes the old and makes a new one."""
+    """The secret address of one person's calendar feed: of their own meetings (no network) or
+    of one network's (issue 13: per person, so it ends when they leave the network). Only a
+    hash of the secret is kept: the address is shown once, when it is made. A revoked, expired
+    or unknown secret answers 404 alike; renewing revokes the old one and makes a new one."""
 
     network = models.ForeignKey(
         "networks.Network",
@@ -265,6 +275,7 @@ class CalendarFeed(models.Model):
         on_delete=models.CASCADE,
         related_name="calendar_feeds",
     )
+    # Empty only on the shared network feeds from before issue 13, all revoked.
     person = models.ForeignKey(
         "people.Person",
         null=True,
@@ -272,7 +283,13 @@ class CalendarFeed(models.Model):
         on_delete=models.CASCADE,
         related_name="calendar_feeds",
     )
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_on = models.DateField(
+        _("gäller till och med"),
+        null=True,
+        blank=True,
+        help_text=_("Tomt: gäller tills adressen byts eller spärras."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
@@ -281,33 +298,40 @@ class CalendarFeed(models.Model):
         verbose_name_plural = _("kalenderflöden")
         constraints = [
             models.CheckConstraint(
-                condition=Q(network__isnull=True, person__isnull=False)
-                | Q(network__isnull=False, person__isnull=True),
-                name="calendar_feed_one_owner",
-            ),
-            models.UniqueConstraint(
-                fields=["network"],
-                condition=Q(revoked_at__isnull=True, network__isnull=False),
-                name="calendar_feed_one_live_per_network",
+                condition=Q(person__isnull=False) | Q(revoked_at__isnull=False),
+                name="calendar_feed_live_has_person",
             ),
             models.UniqueConstraint(
                 fields=["person"],
-                condition=Q(revoked_at__isnull=True, person__isnull=False),
+                condition=Q(revoked_at__isnull=True, network__isnull=True),
                 name="calendar_feed_one_live_per_person",
+            ),
+            models.UniqueConstraint(
+                fields=["network", "person"],
+                condition=Q(revoked_at__isnull=True, network__isnull=False),
+                name="calendar_feed_one_live_per_network_and_person",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"Kalender {self.network or self.person}"
-
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("meetings:feed", kwargs={"token": self.token})
+        if self.network_id:
+            return f"Kalender {self.network} ({self.person})"
+        return f"Kalender {self.person}"
 
     def get_additional_data(self) -> dict[str, int | None]:
         return {"network_id": self.network_id}
 
-    @property
-    def full_url(self) -> str:
-        return settings.SITE_URL.rstrip("/") + self.get_absolute_url()
+    def has_expired(self, today: datetime.date) -> bool:
+        return self.expires_on is not None and self.expires_on < today
+
+
+def hash_feed_token(token: str) -> str:
+    """Only this digest of a feed's secret is stored (as for API tokens)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def feed_url(token: str) -> str:
+    """The full secret address of a feed, from its plain secret (known only when made)."""
+    from django.urls import reverse
+
+    return settings.SITE_URL.rstrip("/") + reverse("meetings:feed", kwargs={"token": token})

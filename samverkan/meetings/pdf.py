@@ -10,4 +10,4 @@ from samverkan.files.pdf import data_uri, render_pdf
 def meeting_pdf(template: str, context: dict[str, Any]) -> bytes:
     coop = Cooperation.current()
     context = {**context, "cooperation": coop, "logo": data_uri(coop.logo)}
-    return render_pdf(template, context, self_contained=True)
+    return render_pdf(template, context)

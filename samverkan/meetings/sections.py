@@ -36,7 +36,7 @@ def my_next_meetings(request: HttpRequest, person: Person, today: datetime.date)
 
 @section("my_page.aside", "meetings.feed", "meetings/_my_feed.html", order=20)
 def my_calendar_feed(request: HttpRequest, person: Person, today: datetime.date) -> dict[str, Any]:
-    return {"feed": live_feed(person=person)}
+    return {"feed": live_feed(person=person), "today": today}
 
 
 @section("network.links", "meetings.links", "meetings/_network_link.html", order=10)

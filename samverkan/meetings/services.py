@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from samverkan.agreements.selectors import agreement_parameters
 from samverkan.cooperation.models import Municipality
 from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
+from samverkan.files.uploads import UploadRefused, check_upload
 from samverkan.history.context import acting
 from samverkan.meetings import notices
 from samverkan.meetings.access import require_can_manage_meetings
@@ -296,7 +297,12 @@ def move_agenda_item(actor: Any, item: AgendaItem, *, up: bool) -> AgendaItem:
 
 
 def add_attachment(actor: Any, meeting: Meeting, *, title: str, file: UploadedFile) -> Attachment:
+    """A document for the meeting, checked by its size, its name and its content."""
     require_can_manage_meetings(actor, meeting.network)
+    try:
+        check_upload(file)
+    except UploadRefused as refused:
+        raise ServiceError(refused.message, field="file") from refused
     title = title.strip() or (file.name or "")
     if not title:
         raise ServiceError(_("Ange en rubrik för bilagan."), field="title")

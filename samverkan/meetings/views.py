@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from samverkan.agreements.models import AgreementReview
 from samverkan.core.errors import ServiceError
 from samverkan.core.pages import errors_as_messages, errors_on, year_asked
+from samverkan.files.serving import file_response
 from samverkan.meetings import access, selectors, services
 from samverkan.meetings import attendance as attendance_services
 from samverkan.meetings.calendar import ics_filename, meeting_ics
@@ -61,7 +62,8 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
         "years": selectors.meeting_years(network),
         "meetings": meetings,
         "can_manage": can_manage_meetings(request.user, network),
-        "feed": live_feed(network=network),
+        "feed": live_feed(person=person_for(request.user), network=network),
+        "today": timezone.localdate(),
         "now": timezone.now(),
     }
     return render(request, "meetings/list.html", context)
@@ -282,10 +284,14 @@ def attachment_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for(request.user, slug, pk, write=True)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        services.add_attachment(
-            request.user, meeting, title=form.cleaned_data["title"], file=form.cleaned_data["file"]
-        )
-        messages.success(request, _("Bilagan är uppladdad."))
+        with errors_as_messages(request):
+            services.add_attachment(
+                request.user,
+                meeting,
+                title=form.cleaned_data["title"],
+                file=form.cleaned_data["file"],
+            )
+            messages.success(request, _("Bilagan är uppladdad."))
     else:
         messages.error(request, _("Välj en fil att ladda upp."))
     return redirect(meeting)
@@ -299,10 +305,7 @@ def attachment_download(request: HttpRequest, slug: str, pk: int, file: int) -> 
         services.remove_attachment(request.user, attachment)
         messages.success(request, _("Bilagan är borttagen."))
         return redirect(meeting)
-    name = (attachment.file.name or "").rsplit("/", 1)[-1]
-    return FileResponse(  # type: ignore[return-value]
-        attachment.file.open("rb"), as_attachment=True, filename=name
-    )
+    return file_response(attachment.file)
 
 
 @login_required

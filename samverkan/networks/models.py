@@ -293,6 +293,13 @@ class Material(OfNetwork):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def file_url(self) -> str:
+        """Served by the files view, which asks who may read the network's material."""
+        from samverkan.files.serving import file_url
+
+        return file_url("files:material", self.pk, self.file)
+
 
 class Question(OfNetwork):
     """ST1: a question to the secretariat about a network; the thread is its messages."""

@@ -19,6 +19,7 @@ from django.core.mail import EmailMessage
 from django.db.models import F
 from django.utils import timezone
 
+from samverkan.notifications import links
 from samverkan.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,8 @@ def _claim(pk: int, now: datetime.datetime) -> bool:
 
 def build_message(notification: Notification) -> EmailMessage:
     link = notification.target_url() or notification.get_absolute_url()
-    body = notification.body
+    # A personal link is put in only now, never stored readably (links.py).
+    body = links.email_body(notification)
     if link:
         body = f"{body}\n\n{settings.SITE_URL.rstrip('/')}{link}"
     return EmailMessage(

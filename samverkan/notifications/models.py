@@ -83,6 +83,14 @@ class Notification(models.Model):
         return reverse("notifications:detail", kwargs={"pk": self.pk})
 
     @property
+    def shown_body(self) -> str:
+        """The body for the inbox, the API and the admin: a personal link that goes only into
+        the e-mail (links.py) is shown as a neutral text."""
+        from samverkan.notifications.links import shown_body
+
+        return shown_body(self)
+
+    @property
     def is_read(self) -> bool:
         return self.read_at is not None
 

@@ -11,11 +11,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samverkan.core.errors import ServiceError
-from samverkan.files.pdf import render_pdf
 from samverkan.notifications.services import attachment, language_of, notify
 from samverkan.people.access import require_secretariat
 from samverkan.people.models import Person
-from samverkan.reports.yearly import yearly_report
+from samverkan.reports.yearly import yearly_report, yearly_report_pdf
 from samverkan.surveys.models import DirectorsGroupMember
 
 
@@ -38,7 +37,7 @@ def send_yearly_report(actor: Any, year: int, *, today: datetime.date | None = N
     for language, group in by_language.items():
         with translation.override(language):
             context = yearly_report(year, day)
-            pdf = render_pdf("reports/yearly_pdf.html", context)
+            pdf = yearly_report_pdf(context)
             sent += notify(
                 group,
                 kind="yearly_report",

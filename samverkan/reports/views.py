@@ -10,14 +10,13 @@ from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import Area
 from samverkan.core.pages import errors_as_messages
-from samverkan.files.pdf import render_pdf
 from samverkan.files.tables import table_response
 from samverkan.people.access import is_secretariat
 from samverkan.reports import services
 from samverkan.reports.access import require_can_read_yearly_report
 from samverkan.reports.matrix import COLOURS, LABELS, matrix_table, participation_matrix
 from samverkan.reports.svg import heat_map
-from samverkan.reports.yearly import yearly_report
+from samverkan.reports.yearly import yearly_report, yearly_report_pdf
 
 
 @login_required
@@ -67,7 +66,7 @@ def yearly(request: HttpRequest, year: int | None = None) -> HttpResponse:
 def yearly_pdf(request: HttpRequest, year: int) -> HttpResponse:
     year = _year(request, year)
     context = yearly_report(year, timezone.localdate())
-    pdf = render_pdf("reports/yearly_pdf.html", context, request)
+    pdf = yearly_report_pdf(context, request)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="arsrapport-{year}.pdf"'
     return response

@@ -6,11 +6,13 @@ import datetime
 from typing import Any
 
 from django.db.models import Q
+from django.http import HttpRequest
 
 from samverkan.compliance.registry import STATUS_LABELS, as_of_for_year
 from samverkan.compliance.selectors import evaluate, registered_rules, summary
 from samverkan.cooperation.models import Cooperation
 from samverkan.costs.selectors import municipality_year_summary
+from samverkan.files.pdf import data_uri, render_pdf
 from samverkan.networks.models import Network
 from samverkan.reports.matrix import participation_matrix
 from samverkan.reports.svg import heat_map
@@ -41,6 +43,13 @@ def survey_overview(context: dict[str, Any] | None) -> dict[str, Any] | None:
         for g in others
     ]
     return {"whole": whole, "questions": scale, "rows": rows}
+
+
+def yearly_report_pdf(context: dict[str, Any], request: HttpRequest | None = None) -> bytes:
+    """The report (yearly_report's context) as PDF, with the logo inlined; like every PDF it
+    is rendered with files.pdf's one fetcher, which reads nothing outside the instance."""
+    logo = data_uri(context["cooperation"].logo)
+    return render_pdf("reports/yearly_pdf.html", {**context, "logo": logo}, request)
 
 
 def yearly_report(year: int, today: datetime.date) -> dict[str, Any]:

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class SurveysConfig(AppConfig):
     name = "samverkan.surveys"
     verbose_name = "Enkäter"
+
+    def ready(self) -> None:
+        from samverkan.surveys import links
+
+        links.register()

@@ -89,18 +89,18 @@ class RoundNetwork(models.Model):
 
 
 class Invitation(models.Model):
-    """Who may answer for a network, and whether they have: never what they answered."""
+    """Who may answer for a network: never whether they have, nor what they answered. A used
+    link leaves a UsedLink marker that only the secret key joins to its invitation."""
 
     round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="invitations")
     network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="+")
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="survey_invitations"
     )
-    # The link's token is derived from this nonce and the secret key; only its hash is looked
-    # up, so the database alone cannot produce a working link.
+    # The link's token is derived from this nonce and the secret key; only its keyed hash is
+    # looked up, so the database alone cannot produce a working link (tokens.py).
     nonce = models.CharField(max_length=64, unique=True)
     token_hash = models.CharField(max_length=64, unique=True)
-    answered = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -111,6 +111,41 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round}: {self.person_id}"
+
+
+class UsedLink(models.Model):
+    """A personal link that was used: an HMAC of its invitation's nonce under the secret key,
+    and the round. Nothing joins it to its invitation, its network or a time without the key;
+    its primary key is the marker itself, so not even a sequence tells the order of use. The
+    markers of a round are deleted when it closes: then no link works anyway (SPEC §6)."""
+
+    marker = models.CharField(max_length=64, primary_key=True)
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        ordering = ["marker"]
+
+    def __str__(self) -> str:
+        return self.marker[:8]
+
+
+class SealedResponse(models.Model):
+    """An answer given while its round is open: encrypted under the secret key, padded to one
+    length per round and without a time, with its network in clear for the response rate.
+    When the round closes, the answers are opened and stored as Responses in a random order,
+    with new ids, and these rows are deleted; so no copy of the database taken before and
+    after one answer shows what was answered (SPEC §6)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="+")
+    network = models.ForeignKey("networks.Network", on_delete=models.CASCADE, related_name="+")
+    sealed = models.TextField()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return str(self.id)
 
 
 class Response(models.Model):

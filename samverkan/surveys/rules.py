@@ -6,7 +6,6 @@ round covered it and how many answered."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +13,8 @@ from django.utils.translation import gettext_lazy
 from samverkan.compliance.registry import Status, Verdict, rule
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.networks.rules import not_active
-from samverkan.surveys.models import Invitation, RoundNetwork, SurveyRound
+from samverkan.surveys.models import RoundNetwork, SurveyRound
+from samverkan.surveys.selectors import answered_per_network
 
 WARNING_MONTHS = 21
 MISSING_MONTHS = 24
@@ -82,19 +82,14 @@ def _state(last: SurveyRound | None, as_of: datetime.date) -> CooperationSurveyS
 
 @loader
 def load_surveys(snap: Snapshot) -> None:
-    """Three queries: the last closed round, its coverage and its answered invitations."""
+    """Four queries: the last closed round, its coverage and its answers per network."""
     state = cooperation_survey_state(snap.as_of)
     coverage: dict[int, tuple[int, int]] = {}
     if state.last is not None:
         invited = dict(
             RoundNetwork.objects.filter(round=state.last).values_list("network_id", "invited")
         )
-        answered = dict(
-            Invitation.objects.filter(round=state.last)
-            .values("network_id")
-            .annotate(n=Count("pk", filter=Q(answered=True)))
-            .values_list("network_id", "n")
-        )
+        answered = answered_per_network(state.last)
         coverage = {nid: (n, answered.get(nid, 0)) for nid, n in invited.items()}
     snap.extra["surveys"] = state
     for f in snap.networks:

@@ -8,14 +8,15 @@ from django.urls import reverse
 
 from samverkan.core.plugins import section
 from samverkan.people.models import Person
-from samverkan.surveys import tokens
 from samverkan.surveys.selectors import open_invitations_for
+from samverkan.surveys.services import link_token
 
 
 @section("my_page", "surveys.mine", "surveys/_my_surveys.html", order=40)
 def my_surveys(request: HttpRequest, person: Person, today: datetime.date) -> dict[str, Any]:
     rows = []
     for inv in open_invitations_for(person.pk):
-        url = reverse("surveys:answer", kwargs={"token": tokens.token_for(inv.nonce)})
+        # Rendered now, for the owner only; stored nowhere.
+        url = reverse("surveys:answer", kwargs={"token": link_token(inv)})
         rows.append({"invitation": inv, "url": url})
     return {"rows": rows}

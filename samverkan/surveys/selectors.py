@@ -1,16 +1,35 @@
 """Survey results (P4, ST2): per network where enough answered, otherwise folded into
-"Övriga nätverk"; for the whole cooperation; compared with the previous round."""
+"Övriga nätverk"; for the whole cooperation; compared with the previous round.
+
+Anonymity (SPEC §6, issue 13 item 1):
+- results appear only once the round is closed (while it is open, its answers are sealed and
+  only the response rate per network is shown), so no answer can be read off a change;
+- complementary suppression: no two published groups differ by fewer than the threshold's
+  answers. "Hela samverkan" minus the networks shown separately is "Övriga nätverk"; when that
+  remainder would hold answers but fewer than the threshold, the smallest shown networks are
+  folded into it until it holds enough, or nothing but the cooperation is shown;
+- free text of a group is sorted alphabetically: it follows neither the order of answering
+  nor the networks of a folded group."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from samverkan.networks.models import Network
-from samverkan.surveys.models import Invitation, Question, Response, RoundNetwork, SurveyRound
+from samverkan.surveys import tokens
+from samverkan.surveys.models import (
+    Invitation,
+    Question,
+    Response,
+    RoundNetwork,
+    SealedResponse,
+    SurveyRound,
+    UsedLink,
+)
 from samverkan.surveys.questionnaire import SCALE
 
 
@@ -68,6 +87,11 @@ class RoundResults:
     groups: list[GroupResult]
     previous: SurveyRound | None
 
+    @property
+    def published(self) -> bool:
+        """Results are out once the round is closed; before, only the response rate."""
+        return self.round.state == SurveyRound.State.CLOSED
+
     def coverage_of(self, network_ids: set[int] | None) -> list[CoverageRow]:
         """The coverage of the networks in `network_ids` (of every network for None), as
         `round_results` limits the groups."""
@@ -114,40 +138,68 @@ def _means(questions: list[Question], responses: list[dict]) -> dict[str, Fracti
     return out
 
 
+def answered_per_network(survey: SurveyRound) -> dict[int, int]:
+    """How many answered per network (network id): the stored answers and, while the round is
+    open, the sealed ones. The response rate, never who answered."""
+    counts: Counter[int] = Counter()
+    for model in (Response, SealedResponse):
+        for network_id, n in (
+            model.objects.filter(round=survey)
+            .values("network_id")
+            .annotate(n=Count("pk"))
+            .values_list("network_id", "n")
+        ):
+            counts[network_id] += n
+    return dict(counts)
+
+
+def shown_networks(counts: dict[int, int], limit: int) -> set[int]:
+    """The networks shown separately (complementary suppression, see the module's docstring):
+    each has at least `limit` answers, and the rest together ("Övriga nätverk", the whole
+    cooperation minus the networks shown) has none or at least `limit`. Networks are folded
+    smallest first (then by id, so the outcome does not depend on the order of answering)."""
+    shown = {nid for nid, n in counts.items() if n >= limit}
+    rest = sum(n for nid, n in counts.items() if nid not in shown)
+    while 0 < rest < limit and shown:
+        smallest = min(shown, key=lambda nid: (counts[nid], nid))
+        shown.discard(smallest)
+        rest += counts[smallest]
+    return shown
+
+
 def _grouped(survey: SurveyRound) -> tuple[list[CoverageRow], dict[str, list[dict]]]:
-    """Coverage per network and the responses per group, folded below the threshold."""
+    """Coverage per network and, for a closed round, the responses per group, folded below
+    the threshold with complementary suppression. An open round has no groups."""
     limit = threshold()
     coverage_rows = list(
         RoundNetwork.objects.filter(round=survey)
         .select_related("network")
         .order_by("network__name")
     )
-    answered = dict(
-        Invitation.objects.filter(round=survey)
-        .values("network_id")
-        .annotate(n=Count("pk", filter=Q(answered=True)))
-        .values_list("network_id", "n")
-    )
+    answered = answered_per_network(survey)
     by_network: dict[int, list[dict]] = {}
-    for network_id, answers in Response.objects.filter(round=survey).values_list(
-        "network_id", "answers"
-    ):
-        by_network.setdefault(network_id, []).append(answers)
+    if survey.state == SurveyRound.State.CLOSED:
+        for network_id, answers in Response.objects.filter(round=survey).values_list(
+            "network_id", "answers"
+        ):
+            by_network.setdefault(network_id, []).append(answers)
+    shown = shown_networks(
+        {row.network_id: len(by_network.get(row.network_id, [])) for row in coverage_rows}, limit
+    )
     coverage = []
     groups: dict[str, list[dict]] = {"all": [], "other": []}
     for row in coverage_rows:
         responses = by_network.get(row.network_id, [])
-        shown = len(responses) >= limit
         coverage.append(
             CoverageRow(
                 network=row.network,
                 invited=row.invited,
-                answered=answered.get(row.network_id, len(responses)),
-                shown=shown,
+                answered=answered.get(row.network_id, 0),
+                shown=row.network_id in shown,
             )
         )
         groups["all"] += responses
-        key = f"network-{row.network_id}" if shown else "other"
+        key = f"network-{row.network_id}" if row.network_id in shown else "other"
         groups.setdefault(key, []).extend(responses)
     return coverage, groups
 
@@ -164,7 +216,8 @@ def round_results(survey: SurveyRound, *, network_ids: set[int] | None = None) -
     if previous is not None:
         prev_questions = list(previous.questions.all())
         _cov, prev = _grouped(previous)
-        prev_groups = {k: _means(prev_questions, v) for k, v in prev.items()}
+        # Only groups that round published: no mean of a group below the threshold.
+        prev_groups = {k: _means(prev_questions, v) for k, v in prev.items() if len(v) >= limit}
     results = []
     total_invited = sum(c.invited for c in coverage)
     total_answered = sum(c.answered for c in coverage)
@@ -210,9 +263,19 @@ def round_results(survey: SurveyRound, *, network_ids: set[int] | None = None) -
 
 
 def open_invitations_for(person_id: int) -> list[Invitation]:
-    """My page: the rounds I may still answer (the link itself comes by e-mail)."""
-    return list(
+    """My page: the rounds I may still answer, for my own eyes only. Whether a link was used
+    is known only through the secret key (tokens.used_marker): no stored flag tells it."""
+    invitations = list(
         Invitation.objects.filter(
-            person_id=person_id, answered=False, round__state=SurveyRound.State.OPEN
+            person_id=person_id, round__state=SurveyRound.State.OPEN
         ).select_related("round", "network")
     )
+    if not invitations:
+        return []
+    markers = tokens.used_markers(inv.nonce for inv in invitations)
+    used = set(
+        UsedLink.objects.filter(marker__in=[m for ms in markers.values() for m in ms]).values_list(
+            "marker", flat=True
+        )
+    )
+    return [inv for inv in invitations if not used.intersection(markers[inv.nonce])]

@@ -1,16 +1,26 @@
 """Survey rounds (P4, ST2): open from the standard questionnaire, invite every member, take
 answers through a one-time link, remind, close and send the results.
 
-Anonymity (SPEC §6): an answer is stored as a Response with its round and network only; the
-invitation only learns that it was used. Neither is written to the history."""
+Anonymity (SPEC §6), even against the secretariat with database access but without the secret
+key (tokens.py says how each value is keyed):
+- the personal link is stored nowhere readably: the notice holds a placeholder that the e-mail
+  delivery fills at send time (links.py);
+- a used link leaves a UsedLink marker that only the key joins to its invitation; a used, an
+  expired and an unknown link get the same answer;
+- an answer given while the round is open is sealed (SealedResponse); when the round closes,
+  the answers are opened and stored as Responses with their round and network only, in a
+  random order and with new ids, and the markers are deleted;
+- reminders go to every invitee, so they tell nobody who has not answered;
+- nothing of this is written to the history."""
 
 import datetime
+import logging
 import random
 from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,7 +28,9 @@ from django.utils.translation import gettext as _
 from samverkan.accounts.activation.services import invite
 from samverkan.core.errors import ServiceError
 from samverkan.history.context import acting
+from samverkan.history.record import record_created
 from samverkan.networks.models import Membership, Network
+from samverkan.notifications.links import PLACEHOLDER
 from samverkan.notifications.services import language_of, notify_in_their_language
 from samverkan.people.access import person_for, require_secretariat
 from samverkan.people.models import Person
@@ -29,9 +41,13 @@ from samverkan.surveys.models import (
     Question,
     Response,
     RoundNetwork,
+    SealedResponse,
     SurveyRound,
+    UsedLink,
 )
 from samverkan.surveys.questionnaire import MAX_TEXT, SCALE, STANDARD_QUESTIONS
+
+logger = logging.getLogger(__name__)
 
 # Not predictable from outside: the order of stored answers must not follow the order of answering.
 shuffle = random.SystemRandom().shuffle
@@ -59,16 +75,19 @@ def create_round(
             closes_on=closes_on,
             created_by=person_for(actor),
         )
-        Question.objects.bulk_create(
-            Question(
-                round=survey,
-                key=key,
-                order=i,
-                kind=kind,
-                text=str(text),
-                choices=[str(c) for c in choices],
+        # bulk_create sends no signal: each question gets its history entry here (issue 13).
+        record_created(
+            Question.objects.bulk_create(
+                Question(
+                    round=survey,
+                    key=key,
+                    order=i,
+                    kind=kind,
+                    text=str(text),
+                    choices=[str(c) for c in choices],
+                )
+                for i, (key, kind, text, choices) in enumerate(STANDARD_QUESTIONS)
             )
-            for i, (key, kind, text, choices) in enumerate(STANDARD_QUESTIONS)
         )
     return survey
 
@@ -120,18 +139,53 @@ def remove_question(actor: Any, question: Question) -> None:
         question.delete()
 
 
-def survey_url(nonce: str) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(
-        "surveys:answer", kwargs={"token": tokens.token_for(nonce)}
+# One answer for every link that does not lead to the form: used, expired or unknown alike, so
+# that whoever holds links cannot tell which were used (issue 13, item 1).
+def link_refused() -> str:
+    return _(
+        "Länken går inte att använda. Den kan redan ha använts (varje länk fungerar en gång), "
+        "enkäten kan ha stängt, eller så kom inte hela länken med."
     )
 
 
-def _invite_body(survey: SurveyRound, network: Network, nonce: str) -> str:
-    return _(
+class LinkRefused(ServiceError):
+    """A link that does not lead to the form, for whatever reason (one message for all)."""
+
+    def __init__(self) -> None:
+        super().__init__(link_refused())
+
+
+def link_token(invitation: Invitation) -> str:
+    """The token of an invitation's link, rebuilt from its nonce and the secret key (the one
+    its hash was stored under, see tokens.token_matching). After the key was replaced without
+    a fallback, the invitation gets a new link under the current key."""
+    token = tokens.token_matching(invitation.nonce, invitation.token_hash)
+    if token is None:
+        token = tokens.token_for(invitation.nonce)
+        invitation.token_hash = tokens.hash_token(token)
+        Invitation.objects.filter(pk=invitation.pk).update(token_hash=invitation.token_hash)
+    return token
+
+
+def survey_url(invitation: Invitation) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse(
+        "surveys:answer", kwargs={"token": link_token(invitation)}
+    )
+
+
+def _invite_body(survey: SurveyRound, network: Network, *, reminder: bool = False) -> str:
+    """The notice's text. The link itself is never in it: PLACEHOLDER is filled with it in the
+    e-mail only (notifications/links.py, surveys/links.py)."""
+    body = _(
         "Hej!\n\nSekretariatet följer upp alla nätverk med en enkät (P4). Du får den som "
         "deltagare i %(network)s. Dina svar är anonyma: de sparas utan koppling till dig.\n\n"
         "Svara senast %(closes)s via din personliga länk (den fungerar en gång):\n%(url)s\n"
-    ) % {"network": network.name, "closes": survey.closes_on.isoformat(), "url": survey_url(nonce)}
+    ) % {"network": network.name, "closes": survey.closes_on.isoformat(), "url": PLACEHOLDER}
+    if reminder:
+        # Every invitee is reminded: nobody, not even the system's stored notices, tells who
+        # has not answered.
+        body += "\n" + _("Om du redan har svarat, tack – bortse från detta.") + "\n"
+    return body
 
 
 def open_round(actor: Any, survey: SurveyRound, *, today: datetime.date | None = None) -> int:
@@ -203,10 +257,10 @@ def _open_now(survey: SurveyRound, day: datetime.date) -> int:
             network = by_network[inv.network_id]
 
             # In the invited person's own language (SPEC §6), not the secretariat's.
-            def render(network: Network = network, nonce: str = inv.nonce) -> tuple[str, str]:
+            def render(network: Network = network) -> tuple[str, str]:
                 return (
                     _("Enkät: %(title)s") % {"title": survey.title},
-                    _invite_body(survey, network, nonce),
+                    _invite_body(survey, network),
                 )
 
             notify_in_their_language(
@@ -215,26 +269,37 @@ def _open_now(survey: SurveyRound, day: datetime.date) -> int:
                 kind="survey_invitation",
                 key=f"survey:{survey.pk}:invite:{inv.network_id}:{inv.person_id}",
                 network=network,
+                about=inv,  # the e-mail's link is rebuilt from it at send time
             )
     return len(invitations)
 
 
 def invitation_for_token(token: str) -> Invitation | None:
+    if not token or len(token) > 128:
+        return None
     return (
         Invitation.objects.select_related("round", "network")
-        .filter(token_hash=tokens.hash_token(token))
+        .filter(token_hash__in=tokens.lookup_hashes(token))
         .first()
     )
 
 
+def is_used(invitation: Invitation) -> bool:
+    return UsedLink.objects.filter(
+        marker__in=tokens.used_markers([invitation.nonce])[invitation.nonce]
+    ).exists()
+
+
 def check_answerable(invitation: Invitation | None, today: datetime.date) -> Invitation:
+    """The invitation, if its link may be answered now; else link_refused(), the same for a
+    used, an expired and an unknown link."""
     if invitation is None:
-        raise ServiceError(_("Länken är ogiltig. Kontrollera att hela länken kom med."))
-    if invitation.answered:
-        raise ServiceError(_("Länken har redan använts. Varje länk fungerar en gång."))
+        raise LinkRefused()
     survey = invitation.round
     if survey.state != SurveyRound.State.OPEN or not (survey.opens_on <= today <= survey.closes_on):
-        raise ServiceError(_("Enkäten är inte öppen för svar."))
+        raise LinkRefused()
+    if is_used(invitation):
+        raise LinkRefused()
     return invitation
 
 
@@ -276,43 +341,66 @@ def clean_answers(questions: list[Question], raw: Mapping[str, Any]) -> dict[str
 
 def submit_response(
     token: str, answers: Mapping[str, Any], *, today: datetime.date | None = None
-) -> Response:
-    """Store an answer through a one-time link. The response keeps its round and network only;
-    the invitation only that it was used. Nothing goes to the history."""
+) -> SealedResponse:
+    """Take an answer through a one-time link: the link leaves its marker (UsedLink) and the
+    answer is sealed until the round closes (SealedResponse, with its round and network only).
+    Nothing goes to the history."""
     day = today or timezone.localdate()
     with transaction.atomic():
-        invitation = check_answerable(
-            Invitation.objects.select_for_update()
-            .select_related("round", "network")
-            .filter(token_hash=tokens.hash_token(token))
-            .first(),
-            day,
+        invitation = check_answerable(invitation_for_token(token), day)
+        questions = list(invitation.round.questions.all())
+        cleaned = clean_answers(questions, answers)
+        # The marker is the primary key: two submissions racing on the same link cannot both
+        # store one (select_for_update would be a no-op on SQLite).
+        try:
+            with transaction.atomic():
+                UsedLink.objects.create(
+                    marker=tokens.used_marker(invitation.nonce), round=invitation.round
+                )
+        except IntegrityError:
+            raise LinkRefused() from None
+        return SealedResponse.objects.create(
+            round=invitation.round,
+            network=invitation.network,
+            sealed=tokens.seal(cleaned, tokens.padded_length(questions)),
         )
-        cleaned = clean_answers(list(invitation.round.questions.all()), answers)
-        # Mark the link used with a conditional update, so that two submissions racing on
-        # the same link cannot both pass (select_for_update is a no-op on SQLite).
-        used = Invitation.objects.filter(pk=invitation.pk, answered=False).update(answered=True)
-        if not used:
-            raise ServiceError(_("Länken har redan använts. Varje länk fungerar en gång."))
-        return _store_shuffled(invitation.round, invitation.network, cleaned)
 
 
-def _store_shuffled(survey: SurveyRound, network: Network, answers: dict[str, Any]) -> Response:
-    """Store the answer and rewrite the network's responses of the round in a random order,
-    so that not even the rows' physical order (SQLite's rowid, PostgreSQL's heap) tells which
-    answer came when. A network has tens of members: the rewrite is cheap."""
+def open_sealed(survey: SurveyRound) -> int:
+    """When a round closes: open its sealed answers and store them, with the round's answers
+    already stored, as Responses in a random order and with new random ids, so that nothing
+    ties a stored answer to a sealed row, to the order of answering or to a link; then delete
+    the sealed rows and the used-link markers (no link works after closing). Returns the number
+    of answers opened. An answer that no key in use opens (the secret key was replaced without
+    a fallback) stays sealed and is counted in the response rate only."""
+    opened: list[tuple[int, dict]] = []
+    kept = 0
+    done = []
+    for pk, network_id, sealed in SealedResponse.objects.filter(round=survey).values_list(
+        "id", "network_id", "sealed"
+    ):
+        answers = tokens.unseal(sealed)
+        if answers is None:
+            kept += 1
+            continue
+        opened.append((network_id, answers))
+        done.append(pk)
+    if kept:
+        logger.warning("survey %s: %d sealed answers could not be opened", survey.pk, kept)
     rows = [
-        Response(id=pk, round=survey, network=network, answers=stored)
-        for pk, stored in Response.objects.filter(round=survey, network=network).values_list(
-            "id", "answers"
-        )
+        Response(round=survey, network_id=network_id, answers=answers)
+        for network_id, answers in [
+            *Response.objects.filter(round=survey).values_list("network_id", "answers"),
+            *opened,
+        ]
     ]
-    fresh = Response(round=survey, network=network, answers=answers)
-    rows.append(fresh)
+    # New ids and a new physical order (SQLite's rowid, PostgreSQL's heap) for every answer.
     shuffle(rows)
-    Response.objects.filter(round=survey, network=network).delete()
+    Response.objects.filter(round=survey).delete()
     Response.objects.bulk_create(rows)
-    return fresh
+    SealedResponse.objects.filter(pk__in=done).delete()
+    UsedLink.objects.filter(round=survey).delete()
+    return len(opened)
 
 
 def close_round(actor: Any, survey: SurveyRound, *, today: datetime.date | None = None) -> None:
@@ -326,6 +414,7 @@ def close_round(actor: Any, survey: SurveyRound, *, today: datetime.date | None 
         survey.state = SurveyRound.State.CLOSED
         survey.closed_on = day
         survey.save(update_fields=["state", "closed_on"])
+        open_sealed(survey)
 
 
 def close_due_rounds(today: datetime.date) -> int:
@@ -337,11 +426,15 @@ def close_due_rounds(today: datetime.date) -> int:
             survey.state = SurveyRound.State.CLOSED
             survey.closed_on = survey.closes_on
             survey.save(update_fields=["state", "closed_on"])
+            open_sealed(survey)
     return len(due)
 
 
-def remind_unanswered(survey: SurveyRound, today: datetime.date) -> int:
-    """Remind those who have not answered after 7 and 14 days (idempotent per step)."""
+def remind_invitees(survey: SurveyRound, today: datetime.date) -> int:
+    """P4/ST2: remind after 7 and 14 days (idempotent per step). Every invitee is reminded,
+    with a word for those who already answered: who has not answered is known to nobody, not
+    even to the stored notices (issue 13, item 1); the daily reminders send them by
+    themselves."""
     if survey.state != SurveyRound.State.OPEN or today > survey.closes_on:
         return 0
     elapsed = (today - (survey.opened_on or survey.opens_on)).days
@@ -351,7 +444,7 @@ def remind_unanswered(survey: SurveyRound, today: datetime.date) -> int:
     step = steps[-1]
     sent = 0
     for inv in (
-        Invitation.objects.filter(round=survey, answered=False)
+        Invitation.objects.filter(round=survey)
         .select_related("person__user", "network")
         .order_by("pk")
     ):
@@ -359,7 +452,7 @@ def remind_unanswered(survey: SurveyRound, today: datetime.date) -> int:
         def render(inv: Invitation = inv) -> tuple[str, str]:
             return (
                 _("Påminnelse: %(title)s") % {"title": survey.title},
-                _invite_body(survey, inv.network, inv.nonce),
+                _invite_body(survey, inv.network, reminder=True),
             )
 
         sent += len(
@@ -369,6 +462,7 @@ def remind_unanswered(survey: SurveyRound, today: datetime.date) -> int:
                 kind="survey_reminder",
                 key=f"survey:{survey.pk}:remind{step}:{inv.network_id}:{inv.person_id}",
                 network=inv.network,
+                about=inv,
             )
         )
     return sent

@@ -121,6 +121,14 @@ def round_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return redirect("surveys:round", pk=pk)
 
 
+def _link_refused(request: HttpRequest) -> HttpResponse:
+    """One page and one status for a used, an expired and an unknown link (issue 13, item 1):
+    whoever holds links cannot tell from the answer which were used."""
+    return render(
+        request, "surveys/answer_closed.html", {"message": services.link_refused()}, status=404
+    )
+
+
 @never_cache
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """The personal link: no sign-in needed, works once and only while the round is open."""
@@ -128,19 +136,17 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     invitation = services.invitation_for_token(token)
     try:
         services.check_answerable(invitation, today)
-    except ServiceError as exc:
-        return render(
-            request,
-            "surveys/answer_closed.html",
-            {"message": exc.message},
-            status=410 if invitation is not None else 404,
-        )
+    except ServiceError:
+        return _link_refused(request)
     assert invitation is not None
     questions = list(invitation.round.questions.all())
     form = answer_form_class(questions)(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with errors_on(form):
-            services.submit_response(token, form.cleaned_data, today=today)
+            try:
+                services.submit_response(token, form.cleaned_data, today=today)
+            except services.LinkRefused:  # used meanwhile, in another tab
+                return _link_refused(request)
             return render(request, "surveys/thanks.html", {"survey": invitation.round})
     context = {"survey": invitation.round, "network": invitation.network, "form": form}
     return render(request, "surveys/answer.html", context)

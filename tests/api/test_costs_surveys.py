@@ -105,9 +105,12 @@ def test_survey_round_through_the_api_P4(cast, api_as):
     status, _ = post(anonymous, f"/api/v1/surveys/answer/{token}", {"answers": {"value": 4}})
     assert status == 201
     status, body = post(anonymous, f"/api/v1/surveys/answer/{token}", {"answers": {"value": 4}})
-    assert status == 400 and "redan använts" in body["error"]["message"]
-    assert Response.objects.count() == 1
+    # Issue 13: a used link is refused as an unknown one is, with the same status and text.
+    _status, unknown = post(anonymous, "/api/v1/surveys/answer/fel", {"answers": {"value": 4}})
+    assert status == _status == 400 and "går inte att använda" in body["error"]["message"]
+    assert body == unknown
     status, _ = post(secretariat, f"/api/v1/surveys/{round_id}/close", {})
+    assert Response.objects.count() == 1
     status, body = post(secretariat, f"/api/v1/surveys/{round_id}/close", {})
     assert status == 400 and "redan stängd" in body["error"]["message"]
     status, results = api_as("member").json(f"/api/v1/surveys/{round_id}/results")

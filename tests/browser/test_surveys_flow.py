@@ -6,7 +6,7 @@ import datetime
 from playwright.sync_api import Page, expect
 
 from samverkan.surveys import services
-from samverkan.surveys.models import Response
+from samverkan.surveys.models import SealedResponse
 from tests.browser.conftest import axe_check, follow, sign_in
 from tests.surveys.helpers import add_members, answer_all, token_of
 
@@ -42,10 +42,11 @@ def test_member_answers_and_secretariat_opens_results_P4(page: Page, cast):
     page.get_by_role("button", name="Skicka svaren").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tack för dina svar!")
     axe_check(page, context="(thanks)")
-    assert Response.objects.count() == 3
+    assert SealedResponse.objects.count() == 3  # sealed until the round closes (issue 13)
     page.go_back()
     page.reload()
-    expect(page.get_by_text("Länken har redan använts")).to_be_visible()
+    # A used link answers as an unknown one does (issue 13).
+    expect(page.get_by_text("Länken går inte att använda")).to_be_visible()
 
     sign_in(page, cast.people["secretariat"].email)
     page.goto("/enkater/")

@@ -2,6 +2,7 @@
 bad input, attendance refused for a substitute (CO1), minutes and the PDFs, feeds."""
 
 import datetime
+import re
 
 import icalendar
 import pytest
@@ -22,6 +23,18 @@ def meeting(scn):
         ends_at=at(DAY, 12),
         place="Kommunhuset, Bjuv",
     )
+
+
+def shown_feed_path(response) -> str:
+    """The secret address of a new feed, as the page answering the form shows it (once)."""
+    from django.conf import settings
+
+    assert response.status_code == 200, response
+    found = re.search(
+        r'id="feed-url" type="text" readonly value="([^"]+)"', response.content.decode()
+    )
+    assert found, response.content.decode()[:2000]
+    return found.group(1).removeprefix(settings.SITE_URL.rstrip("/"))
 
 
 def url(meeting, name="detail", **kw):
@@ -209,33 +222,38 @@ def test_meeting_ics_download(client_for, meeting):
 
 def test_person_feed_renew_and_revoke_404_reveals_nothing(client_for, scn, meeting):
     client = client_for("member")
-    client.post("/min-sida/kalender/", {"action": "create"})
-    feed = CalendarFeed.objects.get(person=scn.people["member"], revoked_at__isnull=True)
-    response = client_for("anonymous").get(feed.get_absolute_url())
+    first = shown_feed_path(client.post("/min-sida/kalender/", {"action": "create"}))
+    response = client_for("anonymous").get(first)
     assert response.status_code == 200
     cal = icalendar.Calendar.from_ical(response.content)
     assert [str(e["UID"]) for e in cal.walk("VEVENT")] == [meeting.uid]
-    client.post("/min-sida/kalender/", {"action": "renew"})
-    new = CalendarFeed.objects.get(person=scn.people["member"], revoked_at__isnull=True)
-    assert new.token != feed.token
-    old = client_for("anonymous").get(feed.get_absolute_url())
+    new = shown_feed_path(client.post("/min-sida/kalender/", {"action": "renew"}))
+    assert new != first
+    old = client_for("anonymous").get(first)
     assert old.status_code == 404
     body = old.content.decode()
     assert "Socialchefsnätverket" not in body and "Maja" not in body
-    assert client_for("anonymous").get(new.get_absolute_url()).status_code == 200
+    assert client_for("anonymous").get(new).status_code == 200
     client.post("/min-sida/kalender/", {"action": "revoke"})
-    assert client_for("anonymous").get(new.get_absolute_url()).status_code == 404
+    assert client_for("anonymous").get(new).status_code == 404
     assert client_for("anonymous").get("/kalender/nonsense.ics").status_code == 404
 
 
-def test_network_feed_members_see_managers_renew(client_for, scn, meeting):
+def test_network_feed_is_each_members_own(client_for, scn, meeting):
+    """Issue 13: a network's feed address belongs to the member who made it; another member's
+    revoking or renewing touches only their own."""
     path = f"/natverk/{scn.network.slug}/moten/kalender/"
-    client_for("member").post(path, {"action": "create"})
-    feed = CalendarFeed.objects.get(network=scn.network)
-    assert client_for("member").post(path, {"action": "revoke"}).status_code == 403
-    client_for("secretary").post(path, {"action": "revoke"})
+    mine = shown_feed_path(client_for("member").post(path, {"action": "create"}))
+    feed = CalendarFeed.objects.get(network=scn.network, revoked_at__isnull=True)
+    assert feed.person == scn.people["member"]
+    client_for("secretary").post(path, {"action": "revoke"})  # has none: nothing happens
+    feed.refresh_from_db()
+    assert feed.revoked_at is None
+    assert client_for("anonymous").get(mine).status_code == 200
+    client_for("member").post(path, {"action": "revoke"})
     feed.refresh_from_db()
     assert feed.revoked_at is not None
+    assert client_for("anonymous").get(mine).status_code == 404
     assert client_for("reader").post(path, {"action": "create"}).status_code == 403
 
 

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.conf import settings
+
 from samverkan.meetings.models import AgendaItem, Attendance, Meeting
 from tests.helpers import assert_same_queries, capture_queries
 from tests.meetings.conftest import at
@@ -46,10 +48,11 @@ def test_meeting_list_statistics_and_feed_flat_from_10_to_500(cast, client_for):
         f"/natverk/{cast.network.slug}/moten/narvaro/?ar=2026",
     ]
     make_meetings(cast, 10)
-    from samverkan.meetings.models import CalendarFeed
+    from samverkan.meetings import feeds
 
-    feed = CalendarFeed.objects.create(network=cast.network)
-    paths.append(feed.get_absolute_url())
+    change = feeds.change_feed(cast.user("member"), "create", network=cast.network)
+    assert change.url
+    paths.append(change.url.removeprefix(settings.SITE_URL.rstrip("/")))
     small = [queries(client, p)[0] for p in paths]
     make_meetings(cast, 490)
     large = []

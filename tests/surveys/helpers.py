@@ -41,6 +41,13 @@ def token_of(survey, person, network):
     return tokens.token_for(inv.nonce)
 
 
+def close(cast, survey, *, today=CLOSES):
+    """Close the round: its sealed answers are opened and its results published."""
+    services.close_round(cast.user("secretariat"), survey, today=today)
+    survey.refresh_from_db()
+    return survey
+
+
 def answer_all(survey, network, people, *, value=4, today=OPENS, text="Bra"):
     for i, person in enumerate(people):
         services.submit_response(

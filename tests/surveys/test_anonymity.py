@@ -1,5 +1,6 @@
 """SPEC §6 and issue 8 item 4: nothing in the database ties a response to a person or an
-invitation; results per network only from the threshold (SURVEY_MIN_RESPONSES)."""
+invitation; results per network only from the threshold (SURVEY_MIN_RESPONSES), once the round
+is closed (issue 13)."""
 
 import uuid
 from fractions import Fraction
@@ -9,13 +10,14 @@ from django.db import connection
 from samverkan.history.models import HistoryEntry
 from samverkan.surveys.models import Invitation, Response
 from samverkan.surveys.selectors import round_results
-from tests.surveys.helpers import add_members, answer_all, opened_round
+from tests.surveys.helpers import add_members, answer_all, close, opened_round
 
 
 def test_responses_unlinkable_to_people_and_invitations_P4(cast):
     people = add_members(cast, cast.other_network, 5)
     survey = opened_round(cast)
     answer_all(survey, cast.other_network, people)
+    close(cast, survey)
     assert Response.objects.count() == 5
 
     # The table itself: only an id, the round, the network and the answers.
@@ -37,17 +39,9 @@ def test_responses_unlinkable_to_people_and_invitations_P4(cast):
         assert inv.person.email.lower() not in dump
         assert inv.nonce not in dump and inv.token_hash not in dump
         assert f"'{inv.pk}'" not in dump
-    # Invitations only know that they were used (no answer, no time).
+    # Invitations do not know whether they were used (issue 13), nor an answer, nor a time.
     inv_columns = {f.column for f in Invitation._meta.concrete_fields}
-    assert inv_columns == {
-        "id",
-        "round_id",
-        "network_id",
-        "person_id",
-        "nonce",
-        "token_hash",
-        "answered",
-    }
+    assert inv_columns == {"id", "round_id", "network_id", "person_id", "nonce", "token_hash"}
     # No foreign key from a response to anything but its round and network.
     related = {f.related_model._meta.label for f in Response._meta.concrete_fields if f.is_relation}
     assert related == {"surveys.SurveyRound", "networks.Network"}
@@ -63,7 +57,7 @@ def test_four_answers_fold_into_other_networks_P4(cast):
     people = add_members(cast, cast.other_network, 4)
     survey = opened_round(cast)
     answer_all(survey, cast.other_network, people, text="Hemligt")
-    results = round_results(survey)
+    results = round_results(close(cast, survey))
     keys = [g.key for g in results.groups]
     assert f"network-{cast.other_network.pk}" not in keys
     assert "other" not in keys and "all" not in keys  # four in all: below the threshold too
@@ -75,7 +69,7 @@ def test_five_answers_show_the_network_P4(cast):
     people = add_members(cast, cast.other_network, 5)
     survey = opened_round(cast)
     answer_all(survey, cast.other_network, people, value=4)
-    results = round_results(survey)
+    results = round_results(close(cast, survey))
     group = next(g for g in results.groups if g.network == cast.other_network)
     value = next(q for q in group.questions if q.question.key == "value")
     assert value.count == 5 and value.mean == 4
@@ -90,7 +84,7 @@ def test_small_networks_folded_together_with_their_free_text_P4(cast):
     survey = opened_round(cast)
     answer_all(survey, cast.network, a, value=2, text="Från A")
     answer_all(survey, cast.other_network, b, value=5, text="Från B")
-    results = round_results(survey)
+    results = round_results(close(cast, survey))
     assert [g.key for g in results.groups] == ["all", "other"]
     other = results.groups[1]
     assert other.answered == 7
@@ -102,10 +96,15 @@ def test_small_networks_folded_together_with_their_free_text_P4(cast):
 
 def test_stored_order_does_not_follow_the_order_of_answering_P4(cast, monkeypatch):
     """Even the rows' physical order (SQLite's rowid, PostgreSQL's ctid) is rewritten at random
-    on every answer."""
+    when the round closes and its answers are stored."""
     from samverkan.surveys import services
 
-    monkeypatch.setattr(services, "shuffle", lambda rows: rows.reverse())
+    # The stored order is whatever the shuffle makes of it (here: a known one).
+    monkeypatch.setattr(
+        services,
+        "shuffle",
+        lambda rows: rows.sort(key=lambda r: r.answers["improve"], reverse=True),
+    )
     people = add_members(cast, cast.other_network, 5)
     survey = opened_round(cast)
     for i, person in enumerate(people):
@@ -116,10 +115,10 @@ def test_stored_order_does_not_follow_the_order_of_answering_P4(cast, monkeypatc
             {"improve": f"svar {i}"},
             today=survey.opens_on,
         )
+    close(cast, survey)
     with connection.cursor() as cursor:
         physical = "ctid" if connection.vendor == "postgresql" else "rowid"
         cursor.execute(f"SELECT answers FROM {Response._meta.db_table} ORDER BY {physical}")
         stored = [row[0] for row in cursor.fetchall()]
     order = [next(i for i in range(5) if f"svar {i}" in text) for text in stored]
-    assert sorted(order) == [0, 1, 2, 3, 4]
-    assert order != [0, 1, 2, 3, 4]
+    assert order == [4, 3, 2, 1, 0]

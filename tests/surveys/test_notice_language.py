@@ -40,7 +40,7 @@ def test_survey_notices_in_each_recipients_language_P4(cast):
     assert body.startswith("Hej!\n") and "Dina svar är anonyma" in body
 
     with translation.override("sv"):
-        services.remind_unanswered(survey, OPENS + datetime.timedelta(days=7))
+        services.remind_invitees(survey, OPENS + datetime.timedelta(days=7))
     reminded = _subjects("survey_reminder")
     assert reminded[english] == "Reminder: Enkät 2026"
     assert reminded[swedish] == "Påminnelse: Enkät 2026"

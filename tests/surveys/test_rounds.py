@@ -7,8 +7,17 @@ import pytest
 from samverkan.core.errors import ServiceError
 from samverkan.notifications.models import Notification
 from samverkan.surveys import services
-from samverkan.surveys.models import DirectorsGroupMember, Invitation, Response, SurveyRound
-from tests.surveys.helpers import CLOSES, OPENS, add_members, opened_round, token_of
+from samverkan.surveys.models import (
+    DirectorsGroupMember,
+    Invitation,
+    Response,
+    SealedResponse,
+    SurveyRound,
+    UsedLink,
+)
+from tests.surveys.helpers import CLOSES, OPENS, add_members, close, opened_round, token_of
+
+REFUSED = "Länken går inte att använda"
 
 
 def test_open_round_invites_every_current_member_of_active_networks_P4(cast):
@@ -30,9 +39,13 @@ def test_open_round_invites_every_current_member_of_active_networks_P4(cast):
     notices = Notification.objects.filter(kind="survey_invitation")
     assert notices.count() == 4
     inv = Invitation.objects.get(person=cast.people["member"])
+    from samverkan.notifications.delivery import build_message
     from samverkan.surveys import tokens
 
-    assert tokens.token_for(inv.nonce) in notices.get(recipient=cast.people["member"]).body
+    # The link goes into the e-mail only, built when it is sent (issue 13, item 1).
+    notice = notices.get(recipient=cast.people["member"])
+    assert tokens.token_for(inv.nonce) not in notice.body
+    assert f"/enkater/svar/{tokens.token_for(inv.nonce)}/" in build_message(notice).body
     survey.refresh_from_db()
     assert survey.state == SurveyRound.State.OPEN
 
@@ -78,23 +91,25 @@ def test_link_works_once_P4(cast):
     survey = opened_round(cast)
     token = token_of(survey, cast.people["member"], cast.network)
     services.submit_response(token, {"value": "5"}, today=OPENS)
-    with pytest.raises(ServiceError, match="redan använts"):
+    with pytest.raises(ServiceError, match=REFUSED):
         services.submit_response(token, {"value": "1"}, today=OPENS)
-    assert Response.objects.count() == 1
+    assert SealedResponse.objects.count() == 1 and UsedLink.objects.count() == 1
+    close(cast, survey)
     assert Response.objects.get().answers == {"value": 5}
+    assert not SealedResponse.objects.exists() and not UsedLink.objects.exists()
 
 
 def test_link_only_while_open_P4(cast):
     survey = opened_round(cast)
     token = token_of(survey, cast.people["member"], cast.network)
-    with pytest.raises(ServiceError, match="inte öppen"):
+    with pytest.raises(ServiceError, match=REFUSED):
         services.submit_response(token, {"value": 3}, today=CLOSES + datetime.timedelta(days=1))
     services.close_round(cast.user("secretariat"), survey, today=OPENS)
-    with pytest.raises(ServiceError, match="inte öppen"):
+    with pytest.raises(ServiceError, match=REFUSED):
         services.submit_response(token, {"value": 3}, today=OPENS)
-    with pytest.raises(ServiceError, match="ogiltig"):
+    with pytest.raises(ServiceError, match=REFUSED):
         services.submit_response("nonsense", {"value": 3}, today=OPENS)
-    assert Response.objects.count() == 0
+    assert Response.objects.count() == 0 and SealedResponse.objects.count() == 0
 
 
 @pytest.mark.parametrize(
@@ -112,8 +127,8 @@ def test_answer_outside_the_scale_refused_nothing_written_P4(cast, answers, mess
     token = token_of(survey, cast.people["member"], cast.network)
     with pytest.raises(ServiceError, match=message):
         services.submit_response(token, answers, today=OPENS)
-    assert Response.objects.count() == 0
-    assert not Invitation.objects.filter(answered=True).exists()
+    assert SealedResponse.objects.count() == 0
+    assert not UsedLink.objects.exists()
     services.submit_response(token, {"value": 2}, today=OPENS)  # the link still works
 
 
@@ -128,28 +143,32 @@ def test_closing_twice_refused_P4(cast):
     assert survey.closed_on == OPENS + datetime.timedelta(days=20)
 
 
-def test_reminders_after_7_and_14_days_to_unanswered_only_P4(cast):
+def test_reminders_after_7_and_14_days_to_every_invitee_P4(cast):
+    """Issue 13: the reminders go to everyone invited, answered or not, so that no stored
+    notice tells who has not answered; they say so to those who have."""
     survey = opened_round(cast)
     services.submit_response(
         token_of(survey, cast.people["member"], cast.network), {"value": 4}, today=OPENS
     )
     day = datetime.timedelta(days=1)
-    assert services.remind_unanswered(survey, OPENS + 6 * day) == 0
-    assert services.remind_unanswered(survey, OPENS + 7 * day) == 3
-    assert services.remind_unanswered(survey, OPENS + 8 * day) == 0  # already reminded
-    assert services.remind_unanswered(survey, OPENS + 14 * day) == 3
-    reminded = set(
-        Notification.objects.filter(kind="survey_reminder").values_list(
-            "recipient__name", flat=True
-        )
-    )
-    assert "Maja Medlem" not in reminded and "Kim Samordnare" in reminded
+    assert services.remind_invitees(survey, OPENS + 6 * day) == 0
+    assert services.remind_invitees(survey, OPENS + 7 * day) == 4
+    assert services.remind_invitees(survey, OPENS + 8 * day) == 0  # already reminded
+    assert services.remind_invitees(survey, OPENS + 14 * day) == 4
+    reminders = Notification.objects.filter(kind="survey_reminder")
+    assert {n.recipient.name for n in reminders} == {
+        "Maja Medlem",
+        "Sara Sekreterare",
+        "Kim Samordnare",
+        "Otto Utomstående",
+    }
+    assert all("redan har svarat" in n.body for n in reminders)
 
 
 def test_daily_reminder_registered(cast):
     from samverkan.notifications.reminders import REMINDERS
 
-    assert any("remind_survey_unanswered" in name for name in REMINDERS)
+    assert any("remind_survey_invitees" in name for name in REMINDERS)
 
 
 def test_results_sent_to_networks_and_directors_group_P4(cast):
@@ -184,13 +203,13 @@ def test_new_members_are_invited_in_each_network(cast):
 
 
 def test_round_closes_by_itself_after_its_closing_date_P4(cast):
-    from samverkan.surveys.reminders import remind_survey_unanswered
+    from samverkan.surveys.reminders import remind_survey_invitees
 
     survey = opened_round(cast)
-    remind_survey_unanswered(CLOSES)
+    remind_survey_invitees(CLOSES)
     survey.refresh_from_db()
     assert survey.state == SurveyRound.State.OPEN
-    remind_survey_unanswered(CLOSES + datetime.timedelta(days=1))
+    remind_survey_invitees(CLOSES + datetime.timedelta(days=1))
     survey.refresh_from_db()
     assert (survey.state, survey.closed_on) == (SurveyRound.State.CLOSED, CLOSES)
 
@@ -216,7 +235,7 @@ def test_results_notice_carries_the_figures_as_xlsx_P4(cast):
 
 
 def test_round_opening_later_is_scheduled_and_opened_by_the_daily_reminders_P4(cast):
-    from samverkan.surveys.reminders import remind_survey_unanswered
+    from samverkan.surveys.reminders import remind_survey_invitees
 
     survey = services.create_round(
         cast.user("secretariat"), title="Senare", opens_on=OPENS, closes_on=CLOSES
@@ -228,9 +247,9 @@ def test_round_opening_later_is_scheduled_and_opened_by_the_daily_reminders_P4(c
     assert Invitation.objects.count() == 0
     with pytest.raises(ServiceError, match="innan enkäten öppnas"):
         services.save_question(cast.user("secretariat"), survey, key="x", kind="text", text="?")
-    remind_survey_unanswered(OPENS - day)
+    remind_survey_invitees(OPENS - day)
     assert Invitation.objects.count() == 0
-    remind_survey_unanswered(OPENS)
+    remind_survey_invitees(OPENS)
     survey.refresh_from_db()
     assert survey.state == SurveyRound.State.OPEN and survey.opened_on == OPENS
     assert Invitation.objects.count() == 4

@@ -8,8 +8,8 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from samverkan.surveys import services
-from samverkan.surveys.models import Response, SurveyRound
-from tests.surveys.helpers import add_members, answer_all, opened_round, token_of
+from samverkan.surveys.models import Response, SealedResponse, SurveyRound
+from tests.surveys.helpers import add_members, answer_all, close, opened_round, token_of
 
 
 def test_member_answers_through_link_once_P4(cast):
@@ -20,19 +20,23 @@ def test_member_answers_through_link_once_P4(cast):
     page = client.get(url)
     assert page.status_code == 200 and "Socialchefsnätverket" in page.content.decode()
     bad = client.post(url, {"value": "9"})
-    assert bad.status_code == 200 and Response.objects.count() == 0
+    assert bad.status_code == 200 and SealedResponse.objects.count() == 0
     done = client.post(url, {"value": "4", "frequency": "Som i dag", "improve": "Fler studiebesök"})
     assert "Tack" in done.content.decode()
+    assert SealedResponse.objects.count() == 1 and Response.objects.count() == 0
+    # A used link answers as an unknown one (issue 13): same status, same text.
+    again = client.get(url)
+    unknown = client.get("/enkater/svar/fel/")
+    assert again.status_code == unknown.status_code == 404
+    assert "Länken går inte att använda" in again.content.decode()
+    assert client.post(url, {"value": "1"}).status_code == 404
+    assert SealedResponse.objects.count() == 1
+    close(cast, survey, today=today)
     assert Response.objects.get().answers == {
         "value": 4,
         "frequency": "Som i dag",
         "improve": "Fler studiebesök",
     }
-    again = client.get(url)
-    assert again.status_code == 410 and "redan använts" in again.content.decode()
-    assert client.post(url, {"value": "1"}).status_code == 410
-    assert Response.objects.count() == 1
-    assert client.get("/enkater/svar/fel/").status_code == 404
 
 
 def test_secretariat_runs_a_round_through_the_pages_P4(cast, client_for):
@@ -124,9 +128,14 @@ def test_directors_group_list_kept_by_secretariat(cast, client_for):
 def test_my_page_links_to_my_open_survey(cast, client_for):
     today = datetime.date.today()
     survey = opened_round(cast, opens=today, closes=today + datetime.timedelta(days=5))
+    link = f"/enkater/svar/{token_of(survey, cast.people['member'], cast.network)}/"
     page = client_for("member").get("/min-sida/").content.decode()
-    assert f"/enkater/svar/{token_of(survey, cast.people['member'], cast.network)}/" in page
+    assert link in page
     assert "Ingen enkät att besvara" in client_for("reader").get("/min-sida/").content.decode()
+    # Once used, the link leaves the owner's page (known through the secret key only).
+    services.submit_response(token_of(survey, cast.people["member"], cast.network), {"value": 3})
+    page = client_for("member").get("/min-sida/").content.decode()
+    assert link not in page and "Ingen enkät att besvara" in page
 
 
 def test_results_page_queries_do_not_grow_with_networks(cast, client_for):

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from samverkan.accounts.activation import services
 from samverkan.accounts.activation.tokens import activation_token
 from samverkan.core.errors import ServiceError
+from samverkan.history.context import acting
 from samverkan.people.access import require_secretariat
 from samverkan.people.models import Person, User
 
@@ -40,7 +41,11 @@ def activate(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         return render(request, "accounts/activation/invalid.html", status=400)
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        # Issue 13, part 6: the new password is in the account's history, made through the
+        # e-mailed link by the person it was sent to.
+        holder = Person.objects.filter(user=user).first() or user
+        with acting(None, "activate_account", via_link_for=holder):
+            form.save()
         # As allauth's own password reset does: the way in is recorded for the session.
         record_authentication(request, user, method="password_reset", email=user.email)
         messages.success(request, _("Ditt lösenord är sparat. Välkommen till Samverkan!"))

@@ -53,7 +53,7 @@ def inbox(request: HttpRequest, unread: bool = False) -> Any:
             "id": n.pk,
             "kind": n.kind,
             "subject": n.subject,
-            "body": n.body,
+            "body": n.shown_body,
             "network": n.network.slug if n.network else None,
             "created_at": n.created_at,
             "read_at": n.read_at,

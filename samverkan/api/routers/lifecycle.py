@@ -315,7 +315,7 @@ def _material_out(request: HttpRequest, m: Material) -> dict[str, Any]:
     return {
         "id": m.pk,
         "title": m.title,
-        "url": request.build_absolute_uri(m.file.url),
+        "url": request.build_absolute_uri(m.file_url),
         "uploaded_at": m.uploaded_at,
         "reviewed_on": m.reviewed_on,
     }

@@ -137,11 +137,17 @@ class MinutesIn(Schema):
 
 class FeedIn(Schema):
     action: Literal["create", "renew", "revoke"] = "create"
+    # A new address's last day (issue 13); none: it works until renewed or revoked.
+    expires_on: datetime.date | None = None
 
 
 class FeedOut(Schema):
+    """`url` is the secret address only in the answer that made it: only its hash is kept, so
+    a live feed is shown without it (renew for a new one)."""
+
     url: str | None
     created_at: datetime.datetime | None
+    expires_on: datetime.date | None = None
 
 
 class StatRow(Schema):
@@ -499,30 +505,35 @@ def unrecord(request: HttpRequest, slug: str, meeting_id: int, person_id: int) -
 def _feed_out(change: feeds.FeedChange) -> dict[str, Any]:
     feed = change.feed
     return {
-        "url": feed.full_url if feed else None,
+        "url": change.url,
         "created_at": feed.created_at if feed else None,
+        "expires_on": feed.expires_on if feed else None,
     }
 
 
 @router.post(
     NETWORK + "/calendar-feed",
     response={200: FeedOut, **ERRORS},
-    summary="Nätverkets kalenderflöde: visa, byt eller spärra den hemliga adressen",
+    summary="Min adress till nätverkets kalenderflöde: skapa, byt eller spärra den",
 )
 def network_feed(request: HttpRequest, slug: str, payload: FeedIn) -> dict[str, Any]:
     user = require_signed_in(request)
     network = get_network_for(user, slug)
-    return _feed_out(feeds.change_feed(user, payload.action, network=network))
+    return _feed_out(
+        feeds.change_feed(user, payload.action, network=network, expires_on=payload.expires_on)
+    )
 
 
 @router.post(
     "/me/calendar-feed",
     response={200: FeedOut, **ERRORS},
-    summary="Mitt kalenderflöde: visa, byt eller spärra den hemliga adressen",
+    summary="Mitt kalenderflöde: skapa, byt eller spärra den hemliga adressen",
 )
 def my_feed(request: HttpRequest, payload: FeedIn) -> dict[str, Any]:
     user = require_signed_in(request)
     person = person_for(user)
     if person is None:
         raise PermissionDenied(_("Kontot hör inte till någon person."))
-    return _feed_out(feeds.change_feed(user, payload.action, person=person))
+    return _feed_out(
+        feeds.change_feed(user, payload.action, person=person, expires_on=payload.expires_on)
+    )

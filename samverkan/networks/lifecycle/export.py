@@ -1,5 +1,9 @@
 """A whole network as one JSON document for archiving (C1): the network, its plans, members,
-participations, requests, material, questions and its whole history."""
+participations, requests, material and its whole history.
+
+Questions to the secretariat (ST1) are not the network's: they are between the asker and the
+secretariat, so neither they nor their history entries are in the document, for anyone who
+exports it (issue 13). The secretariat keeps them in its question inbox."""
 
 import datetime
 from typing import Any
@@ -7,9 +11,11 @@ from typing import Any
 from django.utils import timezone
 
 from samverkan.history.models import HistoryEntry
+from samverkan.history.selectors import shared_entries
 from samverkan.networks.models import Network
 
-FORMAT = "samverkan.network/1"
+# 2: without the questions to the secretariat (issue 13).
+FORMAT = "samverkan.network/2"
 
 
 def _d(value: datetime.date | datetime.datetime | None) -> str | None:
@@ -27,9 +33,8 @@ def export_network(network: Network) -> dict[str, Any]:
     requests = network.participation_requests.select_related(
         "municipality", "requested_by", "decided_by"
     ).order_by("requested_on", "pk")
-    questions = network.questions.select_related("asker").prefetch_related("messages__author")
     history = (
-        HistoryEntry.objects.filter(network=network)
+        shared_entries(HistoryEntry.objects.filter(network=network))
         .select_related("actor", "content_type")
         .order_by("timestamp", "pk")
     )
@@ -108,27 +113,11 @@ def export_network(network: Network) -> dict[str, Any]:
             }
             for m in network.material.all()
         ],
-        "questions": [
-            {
-                "topic": q.topic,
-                "subject": q.subject,
-                "asker": q.asker.name,
-                "messages": [
-                    {
-                        "from_secretariat": msg.from_secretariat,
-                        "author": msg.author.name if msg.author else None,
-                        "text": msg.text,
-                        "at": _d(msg.created_at),
-                    }
-                    for msg in q.messages.all()
-                ],
-            }
-            for q in questions
-        ],
         "history": [
             {
                 "at": _d(h.timestamp),
                 "actor": str(h.actor) if h.actor else None,
+                "via_link_for": h.via_link_for or None,  # an answer by e-mailed link
                 "verb": h.verb,
                 "action": h.get_action_display(),
                 "object": f"{h.content_type.app_label}.{h.content_type.model}:{h.object_pk}",

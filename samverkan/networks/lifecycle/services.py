@@ -22,7 +22,7 @@ from samverkan.networks.access import require_can_edit
 from samverkan.networks.lifecycle import notices
 from samverkan.networks.lifecycle.access import can_answer_invitation, can_propose_network
 from samverkan.networks.lifecycle.starting import OPEN_PROPOSAL, load_start_facts, missing_steps
-from samverkan.networks.lifecycle.tokens import read_answer_token
+from samverkan.networks.lifecycle.tokens import link_holder, read_answer_token
 from samverkan.networks.models import Membership, Network, Participation, ParticipationRequest
 from samverkan.networks.services import refresh_search_text, unique_slug
 from samverkan.people.access import person_for, require_secretariat
@@ -133,15 +133,12 @@ def answer_invitation(
 ) -> Participation:
     """A municipality answers yes or no (S1); a yes given by its management records that the
     management was consulted (S2). Through a personal link (`token`) or in the app."""
-    acting_user = actor
+    by_link = None
     if token:
         participation_id, person_id = read_answer_token(token)
         if participation_id != participation.pk:
             raise ServiceError(_("Länken gäller en annan inbjudan."))
-        person = Person.objects.filter(pk=person_id).first()
-        if person is None:
-            raise ServiceError(_("Länken är ogiltig. Kontrollera att hela länken kom med."))
-        acting_user = person.user or actor
+        by_link = link_holder(person_id, participation)  # a removed contact's link is dead
     elif not can_answer_invitation(actor, participation):
         raise PermissionDenied(
             _("Bara förvaltningsledningen i %(muni)s eller sekretariatet kan svara.")
@@ -150,7 +147,9 @@ def answer_invitation(
     if answer not in Participation.Answer.values:
         raise ServiceError(_("Svara ja eller nej."), field="answer")
     day = _today(today)
-    with transaction.atomic(), acting(acting_user, "answer_invitation"):
+    # Issue 13, part 6: by link, the history names the person the link was sent to ("via
+    # e-postlänk för …"), not an account: whoever holds the link answers, signed in or not.
+    with transaction.atomic(), acting(actor, "answer_invitation", via_link_for=by_link):
         network = Network.objects.select_for_update().get(pk=participation.network_id)
         current = Participation.objects.select_for_update().get(pk=participation.pk)
         _check_answerable(network, current)

@@ -27,7 +27,7 @@ from samverkan.networks.lifecycle.forms import (
     ProposeForm,
 )
 from samverkan.networks.lifecycle.starting import load_start_facts, steps_left
-from samverkan.networks.lifecycle.tokens import read_answer_token
+from samverkan.networks.lifecycle.tokens import link_holder, read_answer_token
 from samverkan.networks.models import Network, Participation
 from samverkan.notifications.models import Notification
 from samverkan.people.access import viewer_for
@@ -110,7 +110,7 @@ def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def answer_link(request: HttpRequest, token: str) -> HttpResponse:
     """The personal link of an invitation e-mail: works without signing in (S1)."""
     try:
-        participation_id, _person_id = read_answer_token(token)
+        participation_id, person_id = read_answer_token(token)
     except ServiceError as error:
         return render(request, "networks/answer_link.html", {"error": error.message}, status=400)
     participation = (
@@ -120,6 +120,10 @@ def answer_link(request: HttpRequest, token: str) -> HttpResponse:
     )
     if participation is None:
         raise Http404(_("Inbjudan finns inte längre."))
+    try:
+        link_holder(person_id, participation)  # issue 13: a removed contact's link is dead
+    except ServiceError as error:
+        return render(request, "networks/answer_link.html", {"error": error.message}, status=400)
     form = AnswerForm(request.POST or None)
     done = False
     if request.method == "POST" and form.is_valid():

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from samverkan.networks.access import can_manage_meetings, get_network_for
+from samverkan.networks.access import can_manage_meetings, can_see_network, get_network_for
 from samverkan.networks.models import Material, Network, Question
 from samverkan.people.access import viewer_for
 
@@ -50,6 +50,15 @@ def get_material_for(user: Any, slug: str, pk: int) -> Material:
     material = Material.objects.filter(pk=pk, network=network).first()
     if material is None:
         raise Http404
+    return material
+
+
+def get_material_file_for(user: Any, pk: int) -> Material:
+    """A piece of material whose file is asked for: every reader of the network may read it
+    (as the material page); to others it does not exist."""
+    material = Material.objects.select_related("network").filter(pk=pk).first()
+    if material is None or not can_see_network(user, material.network):
+        raise Http404(_("Filen finns inte."))
     return material
 
 

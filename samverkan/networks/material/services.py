@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.core.errors import ServiceError
+from samverkan.files.uploads import UploadRefused, check_upload
 from samverkan.history.context import acting
 from samverkan.networks.material import notices
 from samverkan.networks.material.access import (
@@ -19,17 +20,18 @@ from samverkan.networks.material.access import (
 from samverkan.networks.models import Material, Network, Question, QuestionMessage
 from samverkan.people.access import person_for, require_secretariat, viewer_for
 
-MAX_MATERIAL_BYTES = 20 * 1024 * 1024
-
 
 def add_material(actor: Any, network: Network, *, title: str, file: UploadedFile) -> Material:
-    """N5: the coordinator or secretary keeps the network's material."""
+    """N5: the coordinator or secretary keeps the network's material: a document, checked by
+    its size, its name and its content (files.uploads)."""
     require_can_manage_material(actor, network)
     title = title.strip()
     if not title:
         raise ServiceError(_("Ge materialet en titel."), field="title")
-    if file.size and file.size > MAX_MATERIAL_BYTES:
-        raise ServiceError(_("Filen är större än 20 MB."), field="file")
+    try:
+        check_upload(file)
+    except UploadRefused as refused:
+        raise ServiceError(refused.message, field="file") from refused
     with transaction.atomic(), acting(actor, "add_material"):
         return Material.objects.create(
             network=network, title=title, file=file, uploaded_by=person_for(actor)

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "samverkan.reports",
     "samverkan.dashboard",
     "samverkan.demo",
+    "samverkan.backup",
+    "samverkan.imports",
     "samverkan.site",  # last: its ready() finds every room's plug-in modules
 ]
 
@@ -354,3 +356,10 @@ FILE_ACCEL = env_str("SAMVERKAN_FILE_ACCEL", "")
 if FILE_ACCEL not in ("", "nginx", "apache"):
     raise ValueError("SAMVERKAN_FILE_ACCEL must be empty, nginx or apache")
 FILE_ACCEL_PREFIX = env_str("SAMVERKAN_FILE_ACCEL_PREFIX", "/skyddade-filer/")
+
+# --- Data (issue 14): import ---
+# The register import (samverkan/imports/): a file (or the files of one import together) may be
+# at most SAMVERKAN_IMPORT_MAX_MB; an upload between its dry run and its confirmation is kept
+# under MEDIA_ROOT/imports/ for at most SAMVERKAN_IMPORT_KEEP_HOURS and deleted once imported.
+IMPORT_MAX_MB = env_int("SAMVERKAN_IMPORT_MAX_MB", 10)
+IMPORT_KEEP_HOURS = env_int("SAMVERKAN_IMPORT_KEEP_HOURS", 24)

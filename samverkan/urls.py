@@ -28,6 +28,7 @@ urlpatterns = [
     path("kostnader/", include("samverkan.costs.urls")),
     path("enkater/", include("samverkan.surveys.urls")),
     path("rapporter/", include("samverkan.reports.urls")),
+    path("import/", include("samverkan.imports.urls")),
     path("", include("samverkan.people.urls")),
     path("inkorg/", include("samverkan.notifications.urls")),
     path("kommuner/", include("samverkan.networks.municipalities.urls")),

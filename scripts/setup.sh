@@ -67,6 +67,20 @@ if ! "$VENV/bin/python" -c "import weasyprint" >/dev/null 2>&1; then
     fi
 fi
 
+# --- Backup on PostgreSQL: manage.py backup/restore run pg_dump and pg_restore ---------------
+case "${DATABASE_URL:-}" in
+    postgres://*|postgresql://*)
+        if ! command -v pg_dump >/dev/null 2>&1 || ! command -v pg_restore >/dev/null 2>&1; then
+            if is_root; then
+                apt_install postgresql-client
+            else
+                warn "pg_dump/pg_restore are missing, so manage.py backup and restore cannot" \
+                     "work on PostgreSQL. Install them: sudo apt-get install postgresql-client"
+            fi
+        fi
+        ;;
+esac
+
 # --- Translations ---------------------------------------------------------------------------
 mapfile -t po_files < <(find . \( -path ./.venv -o -path ./node_modules -o -path ./var -o -path ./.git \) \
     -prune -o -name '*.po' -print)

@@ -261,6 +261,15 @@ reports:yearly_pdf             GET    login 403   403   403   403   403   ok
 reports:yearly_pdf             POST   login 403   403   403   403   403   ok
 reports:yearly_send            GET    login ok    ok    ok    ok    ok    ok
 reports:yearly_send            POST   login 403   403   403   403   403   ok
+# Issue 14, part 1: the register import is the secretariat's.
+imports:start                  GET    login 403   403   403   403   403   ok
+imports:start                  POST   login 403   403   403   403   403   ok
+imports:template               GET    login 403   403   403   403   403   ok
+imports:template               POST   login 403   403   403   403   403   ok
+imports:confirm                GET    login 403   403   403   403   403   ok
+imports:confirm                POST   login 403   403   403   403   403   ok
+imports:activations            GET    login 403   403   403   403   403   ok
+imports:activations            POST   login 403   403   403   403   403   ok
 people:my_page                 GET    login ok    ok    ok    ok    ok    ok
 people:my_page                 POST   login ok    ok    ok    ok    ok    ok
 people:me                      GET    login ok    ok    ok    ok    ok    ok
@@ -280,6 +289,8 @@ notifications:read             GET    login ok    ok    ok    ok    ok    ok
 notifications:read             POST   login 404   ok    404   404   404   404
 municipalities:list            GET    login ok    ok    ok    ok    ok    ok
 municipalities:list            POST   login ok    ok    ok    ok    ok    ok
+municipalities:people          GET    login 403   403   403   403   403   ok
+municipalities:people          POST   login 403   403   403   403   403   ok
 municipalities:detail          GET    login ok    ok    ok    ok    ok    ok
 municipalities:detail          POST   login ok    ok    ok    ok    ok    ok
 municipalities:contact_add     GET    login ok    ok    ok    ok    ok    ok

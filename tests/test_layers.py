@@ -27,9 +27,10 @@ LAYERS: list[tuple[str, ...]] = [
     ("samverkan.agreements",),
     ("samverkan.meetings",),
     ("samverkan.costs", "samverkan.surveys"),
+    ("samverkan.imports",),
     ("samverkan.reports",),
     ("samverkan.dashboard",),
-    ("samverkan.demo",),
+    ("samverkan.demo", "samverkan.backup"),
     ("samverkan.api",),
     ("samverkan.site", "samverkan.urls", "samverkan.settings", "samverkan.wsgi", "samverkan.asgi"),
 ]

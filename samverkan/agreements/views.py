@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.agreements import access, selectors, services
+from samverkan.agreements import access, list_files, selectors, services
 from samverkan.agreements import matters as work
 from samverkan.agreements.forms import (
     AgreementForm,
@@ -35,6 +35,7 @@ from samverkan.agreements.models import (
 from samverkan.agreements.parameters import labels
 from samverkan.cooperation.models import Municipality
 from samverkan.core.pages import errors_as_messages, errors_on
+from samverkan.files.tables import requested_format, table_response
 from samverkan.networks.models import Membership, Network
 from samverkan.people.models import Person
 
@@ -201,6 +202,9 @@ def _matter_form(request: HttpRequest, network: Network) -> MatterForm:
 @login_required
 def matters(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_matters_network_for(request.user, slug, write=request.method == "POST")
+    if request.method != "POST" and (fmt := requested_format(request)):
+        header, rows = list_files.matter_table(selectors.matters(network))
+        return table_response(fmt, f"{network.slug}-fragor", header, rows, title=_("Frågor"))
     can_edit = access.can_edit_matters(request.user, network)
     form = _matter_form(request, network)
     if request.method == "POST" and form.is_valid():
@@ -281,6 +285,9 @@ def mandates(request: HttpRequest, slug: str) -> HttpResponse:
         for person in row.people.all():
             by_person.setdefault(person, []).append(row)
     people = sorted(by_person.items(), key=lambda kv: selectors.swedish_key(kv[0].name))
+    if fmt := requested_format(request):
+        header, table = list_files.mandate_table(people)
+        return table_response(fmt, f"{network.slug}-uppdrag", header, table, title=_("Uppdrag"))
     return render(request, "agreements/mandates.html", {"network": network, "people": people})
 
 
@@ -292,6 +299,11 @@ def working_groups(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_working_groups_network_for(
         request.user, slug, write=request.method == "POST"
     )
+    if request.method != "POST" and (fmt := requested_format(request)):
+        groups = selectors.working_groups(network, today=timezone.localdate())
+        header, rows = list_files.working_group_table(groups)
+        name = f"{network.slug}-arbetsgrupper"
+        return table_response(fmt, name, header, rows, title=_("Arbetsgrupper"))
     can_edit = access.can_edit_working_groups(request.user, network)
     form = WorkingGroupForm(
         request.POST or None,

@@ -56,6 +56,8 @@ class DevelopmentAreaInline(admin.TabularInline):
 class PopulationInline(admin.TabularInline):
     model = models.PopulationFigure
     extra = 0
+    fields = ["date", "population", "table", "period", "source", "source_file", "imported_at"]
+    readonly_fields = ["source_file", "imported_at"]
 
 
 @admin.register(models.Cooperation)

@@ -153,12 +153,25 @@ class Municipality(models.Model):
 
 
 class PopulationFigure(models.Model):
+    """One municipality's population on a reference date (SCB's BE0101N1 counts the
+    population on 31 December each year), with where the figure came from: the SCB table,
+    the period as SCB names it, the source, and the file and time it was imported from, so
+    that a cost's allocation can say which figures it used (PR2)."""
+
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="population_figures"
     )
-    date = models.DateField(_("datum"))
+    date = models.DateField(_("datum"), help_text=_("Referensdatum, t.ex. 31 december."))
     population = models.PositiveIntegerField(_("folkmängd"), validators=[MinValueValidator(0)])
     source = models.CharField(_("källa"), max_length=300)
+    table = models.CharField(
+        _("tabell"), max_length=30, blank=True, help_text=_("SCB:s tabell, t.ex. BE0101N1.")
+    )
+    period = models.CharField(
+        _("period"), max_length=10, blank=True, help_text=_("SCB:s tidsperiod, t.ex. 2024.")
+    )
+    source_file = models.CharField(_("importerad från fil"), max_length=255, blank=True)
+    imported_at = models.DateTimeField(_("importerad"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("folkmängd")

@@ -8,7 +8,8 @@ each found here and nowhere else:
 - `reminders.py` registers its daily reminders (notifications/reminders.py);
 - `receivers.py` connects to the signals that rooms below it send (e.g. networks/signals.py);
 - `sections.py`  adds panels to the pages that collect them (`section(...)` below): the
-                 municipality page, the dashboard, Min sida.
+                 municipality page, the dashboard, Min sida; and the files of their lists
+                 (`section_table(...)`: `?lista=…&format=csv|xlsx` on the page).
 
 `discover()` imports them for every Samverkan app and every room inside it, once, when the
 site app is ready. A lower room never imports a higher one to show its part of a page: the
@@ -75,14 +76,14 @@ class Section:
 SECTIONS: dict[str, dict[str, Section]] = {}
 
 
-def section(
+def section[C: SectionContext](
     page: str, key: str, template: str, *, order: int = 100
-) -> Callable[[SectionContext], SectionContext]:
+) -> Callable[[C], C]:
     """Add the decorated function's panel to `page`. It receives the request, the page's
     subject (a municipality, a person, the dashboard's filters) and the day, and returns the
     template's context, or None to show nothing to this viewer."""
 
-    def register(context: SectionContext) -> SectionContext:
+    def register(context: C) -> C:
         SECTIONS.setdefault(page, {})[key] = Section(page, key, template, context, order)
         return context
 
@@ -100,3 +101,42 @@ def render_sections(
         if context is not None:
             out.append((item.template, context))
     return out
+
+
+# ---- a section's list as a file (SPEC §5 "Files") ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Table:
+    """One list of a page as a file: its name, its sheet's name, the header and the rows, the
+    same columns as the list on the page (samverkan/files/tables.py writes it)."""
+
+    filename: str
+    title: str
+    header: list[Any]
+    rows: list[list[Any]]
+
+
+SectionTable = Callable[[HttpRequest, Any, datetime.date], Table | None]
+TABLES: dict[str, dict[str, SectionTable]] = {}
+
+
+def section_table(page: str, name: str) -> Callable[[SectionTable], SectionTable]:
+    """Offer a list of a section of `page` as a file, asked for as `?lista=<name>&format=…`
+    (templates/files/_download.html with list="<name>"). The decorated function receives what
+    the section's own receives and returns the Table, or None where this viewer does not see
+    the list (the page then answers 404, as for a list that does not exist)."""
+
+    def register(table: SectionTable) -> SectionTable:
+        TABLES.setdefault(page, {})[name] = table
+        return table
+
+    return register
+
+
+def section_table_for(
+    page: str, name: str, request: HttpRequest, subject: Any, today: datetime.date
+) -> Table | None:
+    """The list `name` of `page` for this viewer, or None when there is no such list for them."""
+    table = TABLES.get(page, {}).get(name)
+    return table(request, subject, today) if table is not None else None

@@ -9,7 +9,14 @@ class AllocationInline(admin.TabularInline):
     model = Allocation
     extra = 0
     can_delete = False
-    readonly_fields = ["municipality", "population", "population_date", "amount_ore"]
+    readonly_fields = [
+        "municipality",
+        "population",
+        "population_date",
+        "population_table",
+        "population_source",
+        "amount_ore",
+    ]
 
     def has_add_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
         return False

@@ -93,6 +93,10 @@ class Allocation(models.Model):
     )
     population = models.PositiveIntegerField(_("folkmängd"), null=True, blank=True)
     population_date = models.DateField(_("folkmängd per"), null=True, blank=True)
+    # Which figure it was: SCB's table (e.g. BE0101N1) and the source, as they stood when the
+    # cost was allocated (a later import does not rewrite an allocation, issue 14).
+    population_table = models.CharField(_("folkmängd från tabell"), max_length=30, blank=True)
+    population_source = models.CharField(_("folkmängd enligt"), max_length=300, blank=True)
     amount_ore = models.BigIntegerField(_("andel (öre)"))
 
     class Meta:

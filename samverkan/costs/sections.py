@@ -4,11 +4,13 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from samverkan.cooperation.models import Municipality
-from samverkan.core.plugins import section
+from samverkan.core.plugins import Table, section, section_table
 from samverkan.costs.access import can_see_costs, can_see_municipality_costs
 from samverkan.costs.selectors import municipality_cost_years
+from samverkan.files.tables import kronor
 from samverkan.networks.models import Network
 
 
@@ -23,6 +25,20 @@ def _cost_shares(
     for year, _network, ore in rows:
         years[year] = years.get(year, 0) + ore
     return {"municipality": municipality, "rows": rows, "years": years}
+
+
+@section_table("municipality", "kostnadsandelar")
+def cost_shares_table(
+    request: HttpRequest, municipality: Municipality, today: datetime.date
+) -> Table | None:
+    """PR2 as a file: the section's rows, the shares in kronor (the sums are the file's to
+    make)."""
+    s = _cost_shares(request, municipality, today)
+    if s is None:
+        return None
+    header = [_("År"), _("Nätverk"), _("Andel")]
+    rows: list[list[Any]] = [[year, network.name, kronor(ore)] for year, network, ore in s["rows"]]
+    return Table(f"{municipality.slug}-kostnadsandelar", _("Kostnadsandelar"), header, rows)
 
 
 @section("network.links", "costs.links", "costs/_network_link.html", order=20)

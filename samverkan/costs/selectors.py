@@ -26,6 +26,26 @@ class Share:
     population: int | None
     population_date: datetime.date | None
     amount_ore: int
+    # Which figure: SCB's table (BE0101N1) and the source, as recorded with the allocation.
+    population_table: str = ""
+    population_source: str = ""
+
+
+@dataclass(frozen=True)
+class FiguresUsed:
+    """Population figures of one reference date, table and source, and who they were for."""
+
+    date: datetime.date
+    table: str
+    source: str
+    municipalities: list[str]
+
+    @property
+    def citation(self) -> str:
+        """ "SCB, Statistikdatabasen, BE0101N1 (…)": the source, naming the table."""
+        if self.table and self.table not in self.source:
+            return f"{self.source}, {self.table}" if self.source else self.table
+        return self.source or "–"
 
 
 @dataclass
@@ -34,6 +54,19 @@ class AllocationPlan:
     method: str  # Cost.Method
     shares: list[Share] = field(default_factory=list)
     problem: str = ""
+
+    @property
+    def figures_used(self) -> list[FiguresUsed]:
+        """PR2: which population figures the allocation used, by reference date and source."""
+        groups: dict[tuple[datetime.date, str, str], list[str]] = {}
+        for s in self.shares:
+            if s.population_date is not None:
+                key = (s.population_date, s.population_table, s.population_source)
+                groups.setdefault(key, []).append(s.municipality.name)
+        return [
+            FiguresUsed(date=d, table=t, source=src, municipalities=names)
+            for (d, t, src), names in sorted(groups.items())
+        ]
 
     @property
     def state(self) -> str:
@@ -51,6 +84,8 @@ class AllocationPlan:
                     "municipality": s.municipality.name,
                     "population": s.population,
                     "population_date": s.population_date.isoformat() if s.population_date else None,
+                    "population_table": s.population_table,
+                    "population_source": s.population_source,
                     "amount_ore": s.amount_ore,
                 }
                 for s in self.shares
@@ -118,6 +153,8 @@ def plan_allocation(
                 population=fig.population if fig else None,
                 population_date=fig.date if fig else None,
                 amount_ore=amounts[m.code],
+                population_table=fig.table if fig else "",
+                population_source=fig.source if fig else "",
             )
         )
     return plan
@@ -133,6 +170,8 @@ def stored_plan(cost: Cost) -> AllocationPlan:
                 population=a.population,
                 population_date=a.population_date,
                 amount_ore=a.amount_ore,
+                population_table=a.population_table,
+                population_source=a.population_source,
             )
         )
     return plan

@@ -66,6 +66,8 @@ def _write_allocations(cost: Cost, plan: AllocationPlan) -> None:
                 municipality=s.municipality,
                 population=s.population,
                 population_date=s.population_date,
+                population_table=s.population_table,
+                population_source=s.population_source,
                 amount_ore=s.amount_ore,
             )
             for s in plan.shares
@@ -190,6 +192,8 @@ def credit_cost(actor: Any, cost: Cost, *, date: datetime.date | None = None) ->
                     municipality=a.municipality,
                     population=a.population,
                     population_date=a.population_date,
+                    population_table=a.population_table,
+                    population_source=a.population_source,
                     amount_ore=-a.amount_ore,
                 )
                 for a in cost.allocations.select_related("municipality")

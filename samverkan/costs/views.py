@@ -11,10 +11,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.core.pages import errors_as_messages, errors_on, year_asked
-from samverkan.costs import access, selectors, services
+from samverkan.costs import access, list_files, selectors, services
 from samverkan.costs.forms import CostForm
 from samverkan.costs.models import Cost
-from samverkan.files.tables import kronor, table_response
+from samverkan.files.tables import (
+    FORMATS,
+    kronor,
+    requested_format,
+    requested_list,
+    table_response,
+)
 from samverkan.people.access import require_secretariat
 
 
@@ -32,6 +38,17 @@ def _cost_fields(form: CostForm) -> dict[str, Any]:
 @login_required
 def network_costs(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_costs_network_for(request.user, slug, write=request.method == "POST")
+    if request.method != "POST" and (fmt := requested_format(request)):
+        # Two lists on the page: every cost (?lista=alla, the default) and per year (per-ar).
+        if requested_list(request) == "per-ar":
+            header, rows = list_files.cost_year_table(
+                selectors.network_year_summary(network=network)
+            )
+            name, title = f"{network.slug}-kostnader-per-ar", _("Kostnader per år")
+        else:
+            header, rows = list_files.cost_table(selectors.network_costs(network))
+            name, title = f"{network.slug}-kostnader", _("Kostnader")
+        return table_response(fmt, name, header, rows, title=title)
     can_edit = access.can_edit_costs(request.user, network)
     form = CostForm(request.POST or None, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
@@ -102,9 +119,12 @@ def cost_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 def summary(request: HttpRequest) -> HttpResponse:
-    """Per municipality and year, and per network and year, for invoicing."""
+    """Per municipality and year, and per network and year, for invoicing; either list as a
+    file with `?lista=kommuner|natverk&format=csv|xlsx`."""
     require_secretariat(request.user)
     year = year_asked(request)
+    if fmt := requested_format(request):
+        return _summary_file(fmt, requested_list(request) or "kommuner", year)
     today = timezone.localdate()
     context: dict[str, Any] = {
         "year": year,
@@ -117,10 +137,15 @@ def summary(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def summary_export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+    """The summary's files at their first addresses (/kostnader/kommuner.csv …), kept so that
+    saved links keep working; the page's own links are `?lista=…&format=…` on the page."""
     require_secretariat(request.user)
-    year = year_asked(request)
-    if fmt not in ("csv", "xlsx"):
+    if fmt not in FORMATS:
         raise Http404
+    return _summary_file(fmt, kind, year_asked(request))
+
+
+def _summary_file(fmt: str, kind: str, year: int) -> HttpResponse:
     if kind == "kommuner":
         s = selectors.municipality_year_summary(year)
         header = [_("Kommunkod"), _("Kommun"), _("Nätverk"), _("År"), _("Öre"), _("Kronor")]

@@ -7,18 +7,38 @@ quote in front, and in XLSX as a text cell, so a survey answer `=HYPERLINK(…)`
 named `@SUM(A1)` stays text in every file the app sends or serves. Numbers stay numbers."""
 
 import csv
+import datetime
 import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMATS = ("csv", "xlsx")
+# Number formats of XLSX cells: kronor with two decimals, dates as dates.
+KRONOR_FORMAT = "#,##0.00"
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+
+
+def requested_format(request: HttpRequest) -> str | None:
+    """The file a list page was asked for (`?format=csv|xlsx`, the links of
+    templates/files/_download.html), or None for the page itself."""
+    fmt = request.GET.get("format")
+    return fmt if fmt in FORMATS else None
+
+
+def requested_list(request: HttpRequest) -> str:
+    """Which list of a page with several (`?lista=…`); "" for the page's only or first one."""
+    return request.GET.get("lista", "")
+
 
 # What a spreadsheet program takes as the start of a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -26,9 +46,16 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def safe_cell(value: Any) -> Any:
     """The value as a cell of an exported file: a text that would start a formula gets a
-    single quote in front (OWASP); numbers, dates and empty cells are left as they are."""
+    single quote in front (OWASP); numbers, dates and empty cells are left as they are. A
+    moment is written in local time (a spreadsheet has no time zones), a yes/no as Ja/Nej."""
     if isinstance(value, Promise):  # a lazily translated header
         value = str(value)
+    if isinstance(value, bool):
+        return "Ja" if value else "Nej"
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.replace(tzinfo=None, microsecond=0)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
@@ -56,6 +83,12 @@ def _csv_cell(value: Any) -> Any:
     """After safe_cell: a Decimal (kronor) is written the Swedish way, "-1234,56" included."""
     if isinstance(value, Decimal):
         return f"{value:.2f}".replace(".", ",")
+    if isinstance(value, float):
+        return str(value).replace(".", ",")
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return value
 
 
@@ -70,6 +103,12 @@ def _xlsx_append(sheet: Any, row: Iterable[Any]) -> None:
         cell = Cell(sheet, value=value)
         if isinstance(value, str):
             cell.data_type = "s"
+        elif isinstance(value, Decimal):
+            cell.number_format = KRONOR_FORMAT
+        elif isinstance(value, datetime.datetime):
+            cell.number_format = DATETIME_FORMAT
+        elif isinstance(value, datetime.date):
+            cell.number_format = DATE_FORMAT
         cells.append(cell)
     sheet.append(cells)
 
@@ -85,12 +124,22 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]
         for row in rows:
             _xlsx_append(sheet, row)
         for column in sheet.columns:
-            width = max(len(str(c.value or "")) for c in column)
+            width = max(_shown_width(c.value) for c in column)
             sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 8), 60)
         sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _shown_width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime.datetime):
+        return 16
+    if isinstance(value, datetime.date):
+        return 10
+    return len(str(value))
 
 
 def xlsx_response(

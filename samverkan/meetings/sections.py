@@ -6,9 +6,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from samverkan.cooperation.models import Municipality
-from samverkan.core.plugins import section
+from samverkan.core.plugins import Table, section, section_table
 from samverkan.meetings.feeds import live_feed
 from samverkan.meetings.selectors import municipality_attendance, next_meetings_for
 from samverkan.networks.access import can_read_internal
@@ -27,6 +28,39 @@ def _attendance(
         "year": today.year,
         "rows": municipality_attendance(municipality, today.year),
     }
+
+
+@section_table("municipality", "narvaro")
+def attendance_table(
+    request: HttpRequest, municipality: Municipality, today: datetime.date
+) -> Table | None:
+    """P3 as a file: the columns of the section, the share as a number of per cent."""
+    s = _attendance(request, municipality, today)
+    if s is None:
+        return None
+    header = [
+        _("Nätverk"),
+        _("Närvarande"),
+        _("Anmält förhinder"),
+        _("Frånvarande"),
+        _("Av hållna möten"),
+        _("Andel (%)"),
+        _("Saknas ofta"),
+    ]
+    rows: list[list[Any]] = [
+        [
+            r.network.name,
+            r.row.present,
+            r.row.excused,
+            r.row.absent,
+            r.row.held,
+            r.row.share,
+            r.row.mostly_absent,
+        ]
+        for r in s["rows"]
+    ]
+    name = f"{municipality.slug}-narvaro-{s['year']}"
+    return Table(name, _("Närvaro %(year)s") % {"year": s["year"]}, header, rows)
 
 
 @section("my_page", "meetings.next", "meetings/_my_meetings.html", order=10)

@@ -14,7 +14,8 @@ from samverkan.agreements.models import AgreementReview
 from samverkan.core.errors import ServiceError
 from samverkan.core.pages import errors_as_messages, errors_on, year_asked
 from samverkan.files.serving import file_response
-from samverkan.meetings import access, selectors, services
+from samverkan.files.tables import requested_format, requested_list, table_response
+from samverkan.meetings import access, list_files, selectors, services
 from samverkan.meetings import attendance as attendance_services
 from samverkan.meetings.calendar import ics_filename, meeting_ics
 from samverkan.meetings.feeds import live_feed
@@ -56,6 +57,10 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_meetings_network_for(request.user, slug)
     year = year_asked(request)
     meetings = list(selectors.meeting_list(network, year=year))
+    if fmt := requested_format(request):
+        header, rows = list_files.meeting_table(meetings, now=timezone.now())
+        name = f"{network.slug}-moten-{year}"
+        return table_response(fmt, name, header, rows, title=_("Möten %(year)s") % {"year": year})
     context = {
         "network": network,
         "year": year,
@@ -73,6 +78,16 @@ def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
 def attendance_statistics(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_meetings_network_for(request.user, slug)
     year = year_asked(request)
+    stats = selectors.attendance_stats(network, year)
+    if fmt := requested_format(request):
+        # Two lists on the page: per municipality (?lista=kommuner, the default) and per person.
+        if requested_list(request) == "personer":
+            header, rows = list_files.attendance_year_table(stats.people, first=_("Person"))
+            name, title = f"{network.slug}-narvaro-{year}-personer", _("Närvaro per person")
+        else:
+            header, rows = list_files.attendance_year_table(stats.municipalities, first=_("Kommun"))
+            name, title = f"{network.slug}-narvaro-{year}-kommuner", _("Närvaro per kommun")
+        return table_response(fmt, name, header, rows, title=f"{title} {year}")
     return render(
         request,
         "meetings/statistics.html",
@@ -80,7 +95,7 @@ def attendance_statistics(request: HttpRequest, slug: str) -> HttpResponse:
             "network": network,
             "year": year,
             "years": selectors.meeting_years(network),
-            "stats": selectors.attendance_stats(network, year),
+            "stats": stats,
         },
     )
 
@@ -229,6 +244,12 @@ def meeting_cancel(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     found = access.get_meeting_for(request.user, slug, pk)
     meeting = selectors.meeting_detail(found.pk, found.network)
+    if fmt := requested_format(request):
+        header, rows = list_files.attendance_table(meeting)
+        day = meeting.local_start.date()
+        name = f"{meeting.network.slug}-narvaro-{day.isoformat()}"
+        title = _("Närvaro %(day)s") % {"day": day.isoformat()}
+        return table_response(fmt, name, header, rows, title=title)
     can_manage = can_manage_meetings(request.user, meeting.network)
     person = person_for(request.user)
     own = next(

@@ -146,8 +146,13 @@ def add_membership(
     role: str = Membership.Role.MEMBER,
     municipality: Municipality | None = None,
     start_on: datetime.date | None = None,
+    invite_person: bool = True,
 ) -> Membership:
-    """Add a person to a network in a role; a person already in that role is left as is."""
+    """Add a person to a network in a role; a person already in that role is left as is.
+
+    `invite_person=False` is for a caller that already invited the person in the same
+    transaction (the register import, issue 14, naming one person in several networks):
+    invite() would find its activation notice and do nothing, at some ten queries."""
     require_can_edit(actor, network)
     if network.status == Network.Status.CLOSED:
         raise ServiceError(_("Nätverket är avslutat och kan inte ändras."))
@@ -168,7 +173,8 @@ def add_membership(
             start_on=day,
         )
         membership_added.send(Membership, actor=actor, membership=membership)
-        invite(person, actor=actor)  # issue 12: everyone the system names can sign in
+        if invite_person:
+            invite(person, actor=actor)  # issue 12: everyone the system names can sign in
     forget_viewer(actor)
     return membership
 

@@ -1,5 +1,6 @@
 """Thin views: parse input, call a service or selector, render (STYLE)."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from samverkan.cooperation.models import Municipality
 from samverkan.core.errors import ConflictError, ServiceError
 from samverkan.core.pages import errors_on, query_without_page, show_error
 from samverkan.core.plugins import render_sections
+from samverkan.files.tables import requested_format, table_response
 from samverkan.networks import access, selectors, services
 from samverkan.networks.access import Need
 from samverkan.networks.forms import (
@@ -27,6 +29,7 @@ from samverkan.networks.forms import (
     YearPlanForm,
     status_choices,
 )
+from samverkan.networks.list_files import member_table
 from samverkan.networks.models import Network, YearPlan
 from samverkan.people.access import is_secretariat
 from samverkan.people.services import find_or_create_person
@@ -62,6 +65,10 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         status=data.get("status") or Network.Status.ACTIVE,
     )
     networks = selectors.catalogue_networks(viewer=request.user, filters=filters, today=today)
+    show_contacts = access.can_see_contacts(request.user)
+    if fmt := requested_format(request):  # every network the filters match, not one page
+        header, table = catalogue_table(networks, show_contacts=show_contacts)
+        return table_response(fmt, "natverkskatalogen", header, table, title=_("Nätverk"))
     page = Paginator(networks, settings.CATALOGUE_PAGE_SIZE).get_page(request.GET.get("sida"))
     rows = [(n, selectors.current_plan(n)) for n in page.object_list]
     context = {
@@ -69,12 +76,50 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": rows,
         "query": query_without_page(request),
-        "show_contacts": access.can_see_contacts(request.user),
+        "show_contacts": show_contacts,
     }
     template = "networks/catalogue.html"
     if request.htmx and request.htmx.target == "results":  # type: ignore[attr-defined]
         template += "#results"
     return render(request, template, context)
+
+
+def catalogue_table(
+    networks: Iterable[Network], *, show_contacts: bool
+) -> tuple[list[str], list[list[Any]]]:
+    """The catalogue as a file: what each entry of the page shows, the purpose in full."""
+    header = [
+        _("Nätverk"),
+        _("Status"),
+        _("Verksamhetsområde"),
+        _("Antal kommuner"),
+        _("Årsplan"),
+        _("Syfte"),
+    ]
+    if show_contacts:
+        header.append(_("Samordnare"))
+    rows = []
+    for network in networks:
+        plan = selectors.current_plan(network)
+        row: list[Any] = [
+            network.name,
+            network.get_status_display(),
+            network.area.name,
+            len(network.current_participations),  # type: ignore[attr-defined]
+            plan.year if plan else None,
+            plan.purpose if plan else "",
+        ]
+        if show_contacts:
+            row.append(
+                ", ".join(
+                    f"{m.person.name} ({m.person.municipality.name})"
+                    if m.person.municipality
+                    else m.person.name
+                    for m in network.current_coordinators  # type: ignore[attr-defined]
+                )
+            )
+        rows.append(row)
+    return header, rows
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -149,6 +194,12 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_network_for(request.user, slug, need=need)
     can_edit = access.can_edit_network(request.user, network)
     today = timezone.localdate()
+    show_contacts = access.can_see_contacts(request.user)
+    if request.method != "POST" and (fmt := requested_format(request)):
+        header, rows = member_table(
+            selectors.member_rows(network, today=today), show_contacts=show_contacts
+        )
+        return table_response(fmt, f"{network.slug}-medlemmar", header, rows, title=_("Medlemmar"))
     form = AddMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -178,7 +229,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
         "rows": selectors.member_rows(network, today=today),
         "form": form,
         "can_edit": can_edit,
-        "show_contacts": access.can_see_contacts(request.user),
+        "show_contacts": show_contacts,
         "today": today,
     }
     template = "networks/members.html"

@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.files.tables import requested_format, table_response
 from samverkan.notifications import selectors, services
 from samverkan.notifications.models import Notification
 from samverkan.people.access import person_for
@@ -35,6 +36,13 @@ def inbox(request: HttpRequest) -> HttpResponse:
     person = _person(request)
     if person is None:
         return render(request, "people/no_person.html")
+    if fmt := requested_format(request):  # every notice, not one page
+        header = [_("Ämne"), _("Tid"), _("Nätverk"), _("Läst")]
+        rows = [
+            [n.subject, n.created_at, n.network.name if n.network else "", n.is_read]
+            for n in selectors.inbox(person)
+        ]
+        return table_response(fmt, "inkorg", header, rows, title=_("Inkorg"))
     paginator = Paginator(selectors.inbox(person), getattr(settings, "INBOX_PAGE_SIZE", 20))
     page = paginator.get_page(request.GET.get("sida"))
     return render(request, "notifications/inbox.html", {"page": page})

@@ -22,6 +22,8 @@ def find_or_create_person(
     name: str = "",
     title: str = "",
     municipality: Any = None,  # a cooperation.Municipality; people sits below cooperation
+    unit: str = "",
+    phone: str = "",
 ) -> Person:
     """Find a person by e-mail address, or register a new one (for coordinators adding members
     and for imports). The caller has already checked that the actor may add people.
@@ -40,7 +42,12 @@ def find_or_create_person(
     try:
         with transaction.atomic(), acting(actor, "register_person"):
             return Person.objects.create(
-                name=name.strip(), email=email, title=title.strip(), municipality=municipality
+                name=name.strip(),
+                email=email,
+                title=title.strip(),
+                municipality=municipality,
+                unit=unit.strip(),
+                phone=phone.strip(),
             )
     except IntegrityError:
         # Registered by someone else since the lookup above: that person is the one asked for.

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import Area
 from samverkan.core.pages import errors_as_messages
-from samverkan.files.tables import table_response
+from samverkan.files.tables import FORMATS, requested_format, table_response
 from samverkan.people.access import is_secretariat
 from samverkan.reports import services
 from samverkan.reports.access import require_can_read_yearly_report
-from samverkan.reports.matrix import COLOURS, LABELS, matrix_table, participation_matrix
+from samverkan.reports.matrix import COLOURS, LABELS, Matrix, matrix_table, participation_matrix
 from samverkan.reports.svg import heat_map
 from samverkan.reports.yearly import yearly_report, yearly_report_pdf
 
@@ -24,6 +24,8 @@ def matrix(request: HttpRequest) -> HttpResponse:
     """Municipalities × active networks, as a picture and as a table; filter by area."""
     area = request.GET.get("omrade", "")
     data = participation_matrix(timezone.localdate(), area=area)
+    if fmt := requested_format(request):
+        return _matrix_file(fmt, data)
     context = {
         "matrix": data,
         "heat_map": heat_map(data),
@@ -37,9 +39,15 @@ def matrix(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def matrix_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "xlsx"):
+    """The matrix's files at their first addresses (/rapporter/deltagande.csv …), kept so that
+    saved links keep working; the page's own links are `?format=…` on the page."""
+    if fmt not in FORMATS:
         raise Http404
     data = participation_matrix(timezone.localdate(), area=request.GET.get("omrade", ""))
+    return _matrix_file(fmt, data)
+
+
+def _matrix_file(fmt: str, data: Matrix) -> HttpResponse:
     header, rows = matrix_table(data)
     return table_response(fmt, "deltagande", header, rows, title=_("Deltagande"))
 

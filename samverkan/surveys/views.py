@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.core.errors import ServiceError
 from samverkan.core.pages import errors_as_messages, errors_on
-from samverkan.files.tables import table_response
+from samverkan.files.tables import FORMATS, requested_format, table_response
 from samverkan.people.access import is_secretariat, person_for, require_secretariat
 from samverkan.people.services import find_or_create_person
 from samverkan.surveys import access, selectors, services
@@ -155,6 +155,8 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     survey, network_ids = access.get_results_for(request.user, pk)
+    if fmt := requested_format(request):
+        return _results_file(fmt, survey, network_ids)
     context = result_context(survey, network_ids)
     context["secretariat"] = network_ids is None
     return render(request, "surveys/results.html", context)
@@ -162,9 +164,15 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def results_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    if fmt not in ("csv", "xlsx"):
+    """The results' files at their first addresses (/enkater/<pk>/resultat.csv …), kept so
+    that saved links keep working; the page's own links are `?format=…` on the page."""
+    if fmt not in FORMATS:
         raise Http404
     survey, network_ids = access.get_results_for(request.user, pk)
+    return _results_file(fmt, survey, network_ids)
+
+
+def _results_file(fmt: str, survey: SurveyRound, network_ids: set[int] | None) -> HttpResponse:
     header, rows = results_table(selectors.round_results(survey, network_ids=network_ids))
     return table_response(fmt, f"enkat-{survey.pk}-resultat", header, rows, title=_("Resultat"))
 
@@ -175,6 +183,11 @@ def directors(request: HttpRequest) -> HttpResponse:
     require_secretariat(request.user)
     form = DirectorForm(request.POST or None)
     current = [d.person for d in DirectorsGroupMember.objects.select_related("person__user")]
+    if request.method == "GET" and (fmt := requested_format(request)):
+        rows = [[p.name, p.email] for p in current]
+        title = _("Kommundirektörsgruppen")
+        header = [_("Namn"), _("E-post")]
+        return table_response(fmt, "kommundirektorsgruppen", header, rows, title=title)
     if request.method == "POST":
         remove = request.POST.get("remove")
         if remove:

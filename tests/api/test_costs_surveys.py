@@ -36,6 +36,8 @@ def test_cost_recorded_and_read_with_its_allocation_PR2(cast, api_as, sharing): 
         "municipality": "Helsingborg",
         "population": 150975,
         "population_date": "2022-12-31",
+        "population_table": "",
+        "population_source": "SCB",
         "amount_ore": 4093627,
     }
     status, preview = coordinator.json(

@@ -77,7 +77,9 @@ def crawl(page: Page, base: str) -> tuple[list[str], list[str]]:
             if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(base).netloc:
                 continue
             link = parts.path + (f"?{parts.query}" if parts.query else "")
-            if parts.path and not SKIP.search(parts.path) and link not in seen:
+            # A list's "Ladda ner CSV / Excel" is the page with ?format=…: a file, not a page.
+            is_file = "format=" in parts.query
+            if parts.path and not SKIP.search(parts.path) and not is_file and link not in seen:
                 queue.append(link)
     return visited, failures
 

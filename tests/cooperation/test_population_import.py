@@ -207,13 +207,25 @@ def test_semicolons_bom_and_bytes_are_read():
 
 
 @pytest.mark.django_db
-def test_a_file_not_in_utf8_is_rejected():
-    data = (HEADER + "1257,Örkelljunga,10455,2022-12-31,SCB\n").encode("latin-1")
+def test_a_file_saved_by_excel_in_windows_1252_is_read():
+    # Issue 14: what Excel saves in Sweden is read as it is (it was refused before).
+    data = (HEADER + "1257,Örkelljunga,10455,2022-12-31,SCB\n").encode("cp1252")
+
+    result = import_population(None, io.BytesIO(data))
+
+    assert result.municipalities_created == ["Örkelljunga"]
+    assert "Windows-1252" in result.form
+
+
+@pytest.mark.django_db
+def test_a_file_in_no_known_encoding_is_rejected():
+    data = (HEADER + "1257,Örkelljunga,10455,2022-12-31,SCB\n").encode("utf-8") + b"\x81\xff"
 
     with pytest.raises(PopulationFileError) as info:
         import_population(None, io.BytesIO(data))
 
     assert "UTF-8" in info.value.message
+    assert Municipality.objects.count() == 0
 
 
 def test_only_the_secretariat_may_import(cast):

@@ -223,6 +223,8 @@ def test_command_prints_allocation_without_saving_PR2(cast, sharing):
         "municipality": "Helsingborg",
         "population": 150975,
         "population_date": "2022-12-31",
+        "population_table": "",
+        "population_source": "SCB",
         "amount_ore": 4093627,
     }
     assert {a["municipality_code"]: a["amount_ore"] for a in data["allocations"]} == EXPECTED_100K

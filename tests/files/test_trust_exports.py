@@ -73,7 +73,7 @@ def test_helper_leaves_numbers_and_plain_text(value):
 def test_numbers_stay_numbers_and_negative_amounts_are_not_quoted(db):
     row = [-5, Decimal("-12.34"), -1.5, "-2+3", "Konferens"]
     cells = csv_cells(table_response("csv", "t", ["A", "B", "C", "D", "E"], [row]))
-    assert cells[1] == ["-5", "-12,34", "-1.5", "'-2+3", "Konferens"]
+    assert cells[1] == ["-5", "-12,34", "-1,5", "'-2+3", "Konferens"]
     response = table_response("xlsx", "t", ["A", "B", "C", "D", "E"], [row])
     data = xlsx_cells(response.content)[5:]
     assert [c.data_type for c in data] == ["n", "n", "n", "s", "s"]

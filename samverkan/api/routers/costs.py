@@ -22,6 +22,8 @@ class AllocationOut(Schema):
     municipality: str
     population: int | None
     population_date: str | None
+    population_table: str = ""
+    population_source: str = ""
     amount_ore: int
 
 

@@ -7,12 +7,14 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import Cooperation
 from samverkan.core.errors import ServiceError
 from samverkan.core.pages import errors_on
+from samverkan.files.tables import requested_format, table_response
 from samverkan.networks import access
 from samverkan.networks.material import access as material_access
 from samverkan.networks.material import services
@@ -103,5 +105,19 @@ def question_inbox(request: HttpRequest) -> HttpResponse:
     rows = Question.objects.select_related("network", "asker").order_by(
         F("answered_at").asc(nulls_first=True), "-created_at"
     )
+    if fmt := requested_format(request):  # every question, not one page
+        header = [_("Fråga"), _("Nätverk"), _("Från"), _("Ställd"), _("Status")]
+        table = [
+            [
+                q.subject,
+                q.network.name,
+                q.asker.name,
+                timezone.localdate(q.created_at),
+                _("besvarad") if q.answered_at else _("obesvarad"),
+            ]
+            for q in rows
+        ]
+        title = _("Frågor")
+        return table_response(fmt, "fragor-till-sekretariatet", header, table, title=title)
     page = Paginator(rows, 30).get_page(request.GET.get("sida"))
     return render(request, "networks/question_inbox.html", {"page": page})

@@ -5,9 +5,10 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 from samverkan.cooperation.models import ManagementContact, Municipality
-from samverkan.core.plugins import section
+from samverkan.core.plugins import Table, section, section_table
 from samverkan.networks.access import can_see_contacts
 from samverkan.networks.models import Membership, Network, ParticipationRequest
 from samverkan.networks.municipalities import selectors
@@ -53,3 +54,88 @@ def contacts_of(request: HttpRequest, municipality: Municipality, today: datetim
         "can_edit": secretariat,
         "form": ManagementContactForm() if secretariat else None,
     }
+
+
+# ---- the same lists as files (`?lista=…&format=csv|xlsx` on the page) ------------------------
+
+
+@section_table("municipality", "natverk")
+def networks_table(request: HttpRequest, municipality: Municipality, today: datetime.date) -> Table:
+    """The three lists of the networks section in one: taking part, left, closed."""
+    s = networks_of(request, municipality, today)
+    header = [
+        _("Nätverk"),
+        _("Status"),
+        _("Kommunens deltagande"),
+        _("Från"),
+        _("Till"),
+        _("Anledning"),
+    ]
+    rows: list[list[Any]] = []
+    for p in s["current"]:
+        rows.append(
+            [p.network.name, p.network.get_status_display(), _("Deltar"), p.joined_on, None, ""]
+        )
+    for p in s["left"]:
+        rows.append(
+            [
+                p.network.name,
+                p.network.get_status_display(),
+                _("Har lämnat"),
+                p.joined_on,
+                p.left_on,
+                p.leave_reason,
+            ]
+        )
+    for p in s["closed"]:
+        rows.append(
+            [
+                p.network.name,
+                p.network.get_status_display(),
+                _("Avslutat nätverk"),
+                p.joined_on,
+                p.network.closed_on,
+                "",
+            ]
+        )
+    return Table(f"{municipality.slug}-natverk", _("Nätverk"), header, rows)
+
+
+@section_table("municipality", "samrad")
+def consultations_table(
+    request: HttpRequest, municipality: Municipality, today: datetime.date
+) -> Table:
+    s = consultations_of(request, municipality, today)
+    header = [_("Vad"), _("Nätverk"), _("Datum"), _("Läge")]
+    rows: list[list[Any]] = [
+        [_("Inbjudan att delta"), p.network.name, p.invited_on, _("inte besvarad")]
+        for p in s["pending"]
+    ]
+    rows += [
+        [r.get_kind_display(), r.network.name, r.requested_on, r.get_state_display().lower()]
+        for r in s["requests"]
+    ]
+    return Table(f"{municipality.slug}-samrad", _("Samråd"), header, rows)
+
+
+@section_table("municipality", "personer")
+def people_table(request: HttpRequest, municipality: Municipality, today: datetime.date) -> Table:
+    s = people_of(request, municipality, today)
+    header = [_("Namn"), _("Nätverk"), _("Roll")]
+    if s["show_contacts"]:
+        header.append(_("E-post"))
+    rows = []
+    for m in s["memberships"]:
+        row: list[Any] = [m.person.name, m.network.name, m.get_role_display()]
+        if s["show_contacts"]:
+            row.append(m.person.email)
+        rows.append(row)
+    return Table(f"{municipality.slug}-personer", _("Personer"), header, rows)
+
+
+@section_table("municipality", "forvaltningsledning")
+def contacts_table(request: HttpRequest, municipality: Municipality, today: datetime.date) -> Table:
+    s = contacts_of(request, municipality, today)
+    header = [_("Verksamhetsområde"), _("Namn"), _("E-post")]
+    rows: list[list[Any]] = [[c.area.name, c.person.name, c.person.email] for c in s["contacts"]]
+    return Table(f"{municipality.slug}-forvaltningsledning", _("Förvaltningsledning"), header, rows)

@@ -6,6 +6,7 @@ app_name = "municipalities"
 
 urlpatterns = [
     path("", views.municipality_list, name="list"),
+    path("personer/", views.people_list, name="people"),  # before "<slug>/"
     path("<slug:slug>/", views.municipality_detail, name="detail"),
     path("<slug:slug>/forvaltningsledning/", views.contact_add, name="contact_add"),
     path(

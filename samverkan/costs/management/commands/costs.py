@@ -50,5 +50,7 @@ class Command(BaseCommand):
                 f"  {share.municipality.code} {share.municipality.name:<15} "
                 f"{share.population or '':>8} {format_kronor(share.amount_ore):>18}"
             )
+        for used in plan.figures_used:
+            self.stdout.write(f"  Folkmängd per {used.date}: {used.citation}")
         if plan.problem:
             self.stdout.write(f"  {plan.problem}")

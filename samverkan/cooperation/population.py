@@ -29,6 +29,7 @@ from typing import IO, Any
 from django.utils.translation import gettext as _
 
 from samverkan.core.errors import ServiceError
+from samverkan.files.text import decode_text
 
 COLUMNS = ("code", "name", "population", "population_date", "population_source")
 DEFAULT_SOURCE = "SCB"
@@ -147,25 +148,17 @@ def decode(data: str | bytes) -> tuple[str, str]:
         )
     if data.startswith(b"%PDF"):
         raise file_error(_("filen är en PDF, inte CSV eller JSON."))
-    try:
-        if data.startswith(codecs.BOM_UTF8):
-            return data[len(codecs.BOM_UTF8) :].decode("utf-8"), _("UTF-8 med BOM")
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return data.decode("utf-16"), "UTF-16"
-    except UnicodeDecodeError as exc:
-        raise file_error(_("filen går inte att läsa: teckenkodningen är trasig.")) from exc
-    if b"\x00" in data:
+    bom = data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not bom and b"\x00" in data:
         raise file_error(_("filen är inte en textfil (CSV eller JSON)."))
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError as exc:
+    found = decode_text(data, utf16=True)
+    if found is None:
+        if bom:
+            raise file_error(_("filen går inte att läsa: teckenkodningen är trasig."))
         raise file_error(
             _("filen går inte att läsa som UTF-8 eller Windows-1252 (spara den som UTF-8).")
-        ) from exc
+        )
+    return found
 
 
 def read_text(source: str | Path | IO[str] | IO[bytes]) -> str:

@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
+from samverkan.files.text import decode_text
 from samverkan.imports.report import Problem, SourceInfo
 from samverkan.imports.sheets import (
     BY_KEY,
@@ -201,19 +202,7 @@ def _workbook_cells(data: bytes) -> Iterator[tuple[str, list[list[Any]], set[tup
 
 def decode(data: bytes) -> tuple[str, str] | None:
     """The text and the name of its encoding, or None for bytes that are neither."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), _("UTF-8 med BOM")
-        except UnicodeDecodeError:
-            return None
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return None
+    return decode_text(data)
 
 
 def _looks_binary(data: bytes, text: str) -> bool:

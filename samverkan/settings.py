@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "samverkan.demo",
     "samverkan.backup",
     "samverkan.imports",
+    "samverkan.records",
     "samverkan.site",  # last: its ready() finds every room's plug-in modules
 ]
 

@@ -29,6 +29,7 @@ urlpatterns = [
     path("enkater/", include("samverkan.surveys.urls")),
     path("rapporter/", include("samverkan.reports.urls")),
     path("import/", include("samverkan.imports.urls")),
+    path("handlingar/", include("samverkan.records.urls")),
     path("", include("samverkan.people.urls")),
     path("inkorg/", include("samverkan.notifications.urls")),
     path("kommuner/", include("samverkan.networks.municipalities.urls")),

@@ -29,6 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("samverkan.costs", "samverkan.surveys"),
     ("samverkan.imports",),
     ("samverkan.reports",),
+    ("samverkan.records",),
     ("samverkan.dashboard",),
     ("samverkan.demo", "samverkan.backup"),
     ("samverkan.api",),

@@ -9,7 +9,9 @@ each found here and nowhere else:
 - `receivers.py` connects to the signals that rooms below it send (e.g. networks/signals.py);
 - `sections.py`  adds panels to the pages that collect them (`section(...)` below): the
                  municipality page, the dashboard, Min sida; and the files of their lists
-                 (`section_table(...)`: `?lista=…&format=csv|xlsx` on the page).
+                 (`section_table(...)`: `?lista=…&format=csv|xlsx` on the page);
+- `extract.py`   adds its part of a person's register extract (records/extract, issue 15);
+- `archive.py`   adds its part of a network's export and archive package (records/archive).
 
 `discover()` imports them for every Samverkan app and every room inside it, once, when the
 site app is ready. A lower room never imports a higher one to show its part of a page: the
@@ -26,7 +28,7 @@ from django.apps import apps
 from django.http import HttpRequest
 from django.utils.module_loading import module_has_submodule
 
-PLUGIN_MODULES = ("audit", "receivers", "rules", "reminders", "sections")
+PLUGIN_MODULES = ("audit", "receivers", "rules", "reminders", "sections", "extract", "archive")
 # Packages inside an app that are not rooms.
 NOT_ROOMS = frozenset({"migrations", "management", "templatetags", "tests"})
 

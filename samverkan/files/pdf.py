@@ -145,7 +145,13 @@ def site_fetcher(base_url: str) -> Any:
     return SiteFetcher()
 
 
-def render_pdf(template: str, context: dict[str, Any], request: HttpRequest | None = None) -> bytes:
+def render_pdf(
+    template: str,
+    context: dict[str, Any],
+    request: HttpRequest | None = None,
+    *,
+    variant: str | None = None,
+) -> bytes:
     """The template as PDF. Relative addresses (links, the instance's static files) resolve
     against the site; what is fetched is only what `site_fetcher` allows."""
     from weasyprint import HTML  # imported late: loading Pango takes a moment
@@ -153,4 +159,6 @@ def render_pdf(template: str, context: dict[str, Any], request: HttpRequest | No
     html = render_to_string(template, context, request=request)
     base = request.build_absolute_uri("/") if request is not None else settings.SITE_URL
     base = base.rstrip("/") + "/"
-    return HTML(string=html, base_url=base, url_fetcher=site_fetcher(base)).write_pdf()
+    document = HTML(string=html, base_url=base, url_fetcher=site_fetcher(base))
+    # `variant` is WeasyPrint's pdf_variant (e.g. "pdf/a-3u" for the archive package).
+    return document.write_pdf(pdf_variant=variant) if variant else document.write_pdf()

@@ -1,0 +1,1 @@
+"""Issue 15: see samverkan/records/__init__.py."""

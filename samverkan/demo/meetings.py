@@ -14,13 +14,14 @@ from samverkan.agreements.models import AgreementReview
 from samverkan.demo import data, direct
 from samverkan.demo.people import secretariat
 from samverkan.meetings.attendance import record_attendance
-from samverkan.meetings.models import AgendaItem, Attendance, Meeting
+from samverkan.meetings.models import STOCKHOLM, AgendaItem, Attendance, Meeting
 from samverkan.meetings.planning import propose_year
 from samverkan.meetings.services import (
     add_agenda_item,
     approve_minutes,
     plan_year,
     save_minutes,
+    schedule_meeting,
 )
 from samverkan.networks.models import Membership, Network
 
@@ -94,3 +95,51 @@ def _minutes(actor: Any, meeting: Meeting) -> None:
         )
     minutes = approve_minutes(actor, meeting)
     direct.approved_at(minutes, meeting.ends_at + datetime.timedelta(days=7))
+
+
+# Issue 15 §4: the closed network's meetings, so that its archive package has meetings, agendas,
+# minutes and attendance. Held in its last half-year, before it was closed.
+CLOSED_AGENDA = [
+    "Mötets öppnande och föregående protokoll",
+    "Läget i införandet av e-arkivet, kommun för kommun",
+    "Arkivredovisning och informationshanteringsplaner",
+    "Övriga frågor",
+]
+CLOSED_MINUTES = (
+    "Nätverket gick igenom läget i varje kommun. Protokollet justerades vid nästa möte."
+)
+CLOSED_MONTHS = (2, 3, 4, 5)
+
+
+def closed_network_meetings(actor: Any, network: Network, year: int) -> list[Meeting]:
+    """Four meetings of the spring before closing, each with its agenda, an attendance list of
+    the members and approved minutes. Fixed days, no random draws: the rest of the demo's
+    random choices stay as they were."""
+    members = list(
+        Membership.objects.filter(network=network, end_on__isnull=True)
+        .select_related("person", "municipality")
+        .order_by("person__name", "pk")
+    )
+    held = []
+    for n, month in enumerate(CLOSED_MONTHS):
+        starts = datetime.datetime(year, month, 12, 13, tzinfo=STOCKHOLM)
+        meeting = schedule_meeting(
+            actor,
+            network,
+            starts_at=starts,
+            ends_at=starts + datetime.timedelta(hours=2),
+            place="Stadshuset, Helsingborg",
+        )
+        for title in CLOSED_AGENDA:
+            add_agenda_item(actor, meeting, title=title)
+        for i, membership in enumerate(members):
+            # Mostly present; one each time sends word (the i-th member by turn).
+            status = (
+                Attendance.Status.EXCUSED if i == n % len(members) else Attendance.Status.PRESENT
+            )
+            record_attendance(actor, meeting, person=membership.person, status=status)
+        save_minutes(actor, meeting, text=CLOSED_MINUTES)
+        minutes = approve_minutes(actor, meeting)
+        direct.approved_at(minutes, meeting.ends_at + datetime.timedelta(days=14))
+        held.append(meeting)
+    return held

@@ -14,7 +14,7 @@ import random
 from typing import Any
 
 from samverkan.cooperation.models import Area, DevelopmentArea, Municipality, Organisation
-from samverkan.demo import data, direct
+from samverkan.demo import data, direct, meetings
 from samverkan.demo.people import People
 from samverkan.networks.lifecycle.services import (
     add_management_contact,
@@ -273,6 +273,7 @@ class Networks:
     def close(self, network: Network) -> None:
         """Closed in June last year: everybody left then, and the network was closed (C1)."""
         closed_on = datetime.date(self.year - 1, 6, 30)
+        meetings.closed_network_meetings(self.actor, network, self.year - 1)
         current = network.memberships.filter(end_on__isnull=True).select_related("network")
         for membership in current.order_by("pk"):
             end_membership(self.actor, membership, end_on=closed_on)

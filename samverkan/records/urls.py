@@ -8,5 +8,6 @@ app_name = "records"
 urlpatterns = [
     path("", include("samverkan.records.extract.urls")),
     path("", include("samverkan.records.ending.urls")),
+    path("", include("samverkan.records.retention.urls")),
     path("", include("samverkan.records.archive.urls")),
 ]

@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from samverkan.records.archive import views
+
+urlpatterns = [
+    path("natverk/<slug:slug>/arkivpaket.zip", views.package, name="archive_package"),
+]

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+"""Issue 15, §2: ending a person (the secretariat)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from samverkan.records.ending import views
+
+urlpatterns = [
+    path("personer/<int:pk>/avsluta/", views.end, name="end_person"),
+]

@@ -101,15 +101,29 @@ TEMPLATES = [
 ]
 
 # SQLite is the embedded default; production sets DATABASE_URL=postgres://…
+# A process keeps its connection for DATABASE_CONN_MAX_AGE seconds (60 by default: no new
+# connection per request under gunicorn; 0 with DEBUG on, where the development server's thread
+# per request would only leave connections behind), and checks a kept connection before
+# reusing it (CONN_HEALTH_CHECKS), so that a restarted PostgreSQL costs one reconnect, not a 500.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'samverkan.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 60),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers go on while one writes; the busy timeout (20 s) makes a writer wait for
+    # the lock. IMMEDIATE takes the write lock when a transaction begins, not at its first
+    # write: a transaction that read first and then wants to write could otherwise not wait
+    # ("database is locked", a 500, issue 18 §2); now concurrent saves queue up, and the later
+    # one sees the earlier one's version and ends in the conflict message.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -181,6 +195,9 @@ if env_str("EMAIL_HOST"):
                 "username": env_str("EMAIL_HOST_USER"),
                 "password": env_str("EMAIL_HOST_PASSWORD"),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
+                # Issue 18 §3: a server that accepts and never answers must not hold the
+                # worker: each connect, read and write gives up after this many seconds.
+                "timeout": env_int("SAMVERKAN_EMAIL_TIMEOUT", 10),
             },
         }
     }
@@ -194,10 +211,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "samverkan@localhost")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Notices (samverkan/notifications/delivery.py): a notice left in "sending" this long is sent
-# again by the sweep; a failing e-mail is retried this many times; the scheduler sweeps this
-# often and enqueues the daily reminders from this hour (local time).
+# again by the sweep (retries of a failing e-mail: issue 15/18 part 18C below); the scheduler
+# sweeps this often and enqueues the daily reminders from this hour (local time).
 NOTIFICATIONS_STUCK_MINUTES = env_int("SAMVERKAN_NOTIFICATIONS_STUCK_MINUTES", 15)
-NOTIFICATIONS_MAX_ATTEMPTS = env_int("SAMVERKAN_NOTIFICATIONS_MAX_ATTEMPTS", 5)
 NOTIFICATIONS_SWEEP_MINUTES = env_int("SAMVERKAN_NOTIFICATIONS_SWEEP_MINUTES", 5)
 REMINDERS_HOUR = env_int("SAMVERKAN_REMINDERS_HOUR", 6)
 
@@ -364,3 +380,109 @@ FILE_ACCEL_PREFIX = env_str("SAMVERKAN_FILE_ACCEL_PREFIX", "/skyddade-filer/")
 # under MEDIA_ROOT/imports/ for at most SAMVERKAN_IMPORT_KEEP_HOURS and deleted once imported.
 IMPORT_MAX_MB = env_int("SAMVERKAN_IMPORT_MAX_MB", 10)
 IMPORT_KEEP_HOURS = env_int("SAMVERKAN_IMPORT_KEEP_HOURS", 24)
+
+# --- Issue 15/18 part 18C: e-mail retries, abandoned tasks, read replica ---
+# A notice whose e-mail failed is tried again after each of these delays in turn (minutes,
+# comma-separated; the default adds up to 39 hours, so a mail server may be away for more than
+# a day), then marked failed and listed for the secretariat (/inkorg/misslyckade/).
+NOTIFICATIONS_RETRY_MINUTES = [
+    int(m)
+    for m in env_list("SAMVERKAN_NOTIFICATIONS_RETRY_MINUTES", "1,5,15,60,120,240,480,720,720")
+]
+# After the mail server failed to answer (down, hanging, refusing), no process tries it again
+# for this many seconds: every other notice waits for the next sweep instead of each holding a
+# worker for the SMTP timeout. Shared through the cache, so it holds across workers.
+NOTIFICATIONS_OUTAGE_PAUSE_SECONDS = env_int("SAMVERKAN_NOTIFICATIONS_OUTAGE_PAUSE_SECONDS", 60)
+# A task the database worker has marked running for longer than this was left by a worker that
+# died (kill -9, a lost host): the sweep marks it failed. Longer than any task takes.
+TASKS_ABANDONED_MINUTES = env_int("SAMVERKAN_TASKS_ABANDONED_MINUTES", 60)
+# A read replica (PostgreSQL streaming replication): selectors that may read a few seconds old
+# data run on it inside samverkan.core.replica.replica_reads(); everything else, and every
+# write, uses the primary. Empty: one database.
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env_str("DATABASE_REPLICA_URL"),
+        conn_max_age=DATABASES["default"].get("CONN_MAX_AGE", 0),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["samverkan.core.replica.ReplicaRouter"]
+
+# --- Issue 15/18 part 18A: served as deployed (static files, logging, production checks) ---
+from whitenoise.compress import Compressor  # noqa: E402
+
+# Static files are served by WhiteNoise from what `manage.py collectstatic` put in STATIC_ROOT:
+# names with a content hash (cached for a year by browsers and proxies), gzip and Brotli copies
+# beside them; placed right after SecurityMiddleware, as WhiteNoise asks, so a static file costs no
+# session or database work. With DEBUG on, runserver and the finders serve them as before.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+STATIC_ROOT = Path(env_str("SAMVERKAN_STATIC_ROOT", str(BASE_DIR / "var" / "static")))
+# Source maps are read only by developer tools: not worth compressing (half of collectstatic's
+# time went on Brotli for the API documentation's maps).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
+# Only the front-end files the pages load, not all of node_modules (which also holds the demo
+# sign-in provider's code and axe-core, neither of which a production server should publish).
+STATICFILES_DIRS = [
+    PACKAGE_DIR / "static",
+    ("vendor/htmx.org/dist", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+]
+# Logging: each line once (Django's own "django" handler printed every warning a second time
+# through the root handler), and an ordinary 4xx (403, 404, 405) as one line without the
+# traceback of the PermissionDenied or Http404 that made it; 5xx keep their traceback.
+# runserver's request lines ("GET / HTTP/1.1" 200) keep Django's own handler and format.
+LOGGING["filters"] = {"client_errors": {"()": "samverkan.site.logfilters.NoTracebackFor4xx"}}
+LOGGING["formatters"] = {
+    "django.server": {
+        "()": "django.utils.log.ServerFormatter",
+        "format": "[{server_time}] {message}",
+        "style": "{",
+    }
+}
+LOGGING["handlers"] = {
+    "console": {"class": "logging.StreamHandler", "filters": ["client_errors"]},
+    "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+}
+LOGGING["loggers"] = {
+    "django": {"handlers": [], "level": env_str("SAMVERKAN_LOG_LEVEL", "WARNING")},
+    "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+}
+# The settings a production instance must set (secret key, allowed hosts, site URL, e-mail,
+# collected static files) are checked by `manage.py check --deploy` (samverkan/site/checks.py),
+# which deploy/gunicorn.conf.py, `make serve` and the systemd units run before they start.
+
+# --- Issue 15/18 part 18E: documents people open ---
+# Every PDF is tagged and says which standard it follows: SAMVERKAN_PDF_VARIANT is WeasyPrint's
+# pdf_variant, "pdf/ua-1" (PDF/UA-1, the default), "pdf/ua-2", or "" for tags without a claim.
+# A caller asking for its own variant (the archive's PDF/A) gets it, tagged too.
+PDF_VARIANT = env_str("SAMVERKAN_PDF_VARIANT", "pdf/ua-1")
+if PDF_VARIANT not in ("pdf/ua-1", "pdf/ua-2", ""):
+    raise ValueError('SAMVERKAN_PDF_VARIANT must be "pdf/ua-1", "pdf/ua-2" or empty')
+# How often a subscribed calendar should fetch a feed again (REFRESH-INTERVAL and
+# X-PUBLISHED-TTL, which Outlook, Apple Calendar and Thunderbird honour), in minutes.
+CALENDAR_FEED_REFRESH_MINUTES = env_int("SAMVERKAN_CALENDAR_FEED_REFRESH_MINUTES", 60)
+if CALENDAR_FEED_REFRESH_MINUTES < 1:
+    raise ValueError("SAMVERKAN_CALENDAR_FEED_REFRESH_MINUTES must be at least 1")
+
+# --- Issue 15/18 part 18B: no 500 under concurrency ---
+# While the database cannot be reached (a PostgreSQL restart, SQLite's lock held past the busy
+# timeout) a request is answered 503 with Retry-After: this many seconds (samverkan/site/
+# unavailable.py; JSON under /api/, a Swedish page elsewhere). Just inside the security
+# headers, outside every middleware that reads the database.
+DATABASE_RETRY_AFTER_SECONDS = env_int("SAMVERKAN_DATABASE_RETRY_AFTER_SECONDS", 5)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("samverkan.site.csp.ContentSecurityPolicyMiddleware") + 1,
+    "samverkan.site.unavailable.DatabaseUnavailableMiddleware",
+)
+
+# --- Issue 15/18 part 18D: no 500 on hostile input ---
+# NUL bytes are removed from every query string before a view reads it (PostgreSQL cannot hold
+# one; a filter such as ?omrade=a%00b was a 500). First, so that every later layer sees the
+# clean query. The API cleans its bodies itself (samverkan/api/hostile.py).
+MIDDLEWARE.insert(0, "samverkan.core.middleware.StripNulBytesMiddleware")

@@ -38,6 +38,7 @@ urlpatterns = [
     path("konto/", include("samverkan.accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("", include("samverkan.site.favicon")),  # /favicon.ico
 ]
 if settings.BENCH_HELLO:  # bench/run.py: the baseline, never on in production
     urlpatterns.append(path("bench/hello/", lambda request: HttpResponse("hello")))

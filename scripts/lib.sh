@@ -69,3 +69,28 @@ timed() {
     say "$(printf '%s: %ds' "$1" $((SECONDS - start)))"
     return $rc
 }
+
+# supervise NAME PID [NAME PID ...]: wait until the first of these background processes ends,
+# say which one and how, and return its exit status (0 only when it ended cleanly). The caller's
+# EXIT trap then stops the others: one process missing (the worker that sends the e-mail, the
+# scheduler that enqueues the reminders) must not leave a server that looks healthy.
+supervise() {
+    local -A names=()
+    local -a pids=()
+    while [ "$#" -ge 2 ]; do
+        names[$2]="$1"
+        pids+=("$2")
+        shift 2
+    done
+    local ended="" rc=0
+    wait -n -p ended "${pids[@]}" || rc=$?
+    [ -n "$ended" ] || return "$rc"   # interrupted by a signal: the traps say what to do
+    if [ "$rc" -eq 0 ]; then
+        say "${names[$ended]} stopped; stopping the others"
+    else
+        printf 'FEL/ERROR: %s stopped (exit status %s); stopping the others.\n' \
+            "${names[$ended]}" "$rc" >&2
+    fi
+    [ "$rc" -eq 0 ] && rc=1   # a process that should run until stopped has ended: not a success
+    return "$rc"
+}

@@ -8,6 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 HOST="${SAMVERKAN_HOST:-127.0.0.1}"
 PORT="${SAMVERKAN_PORT:-8000}"
+# The links in e-mails, calendar feeds and survey invitations point at this server's own port.
+export SAMVERKAN_SITE_URL="${SAMVERKAN_SITE_URL:-http://$HOST:$PORT}"
 # Development server: DEBUG on, so that runserver serves the static files itself. With DEBUG on
 # and no SAMVERKAN_SECRET_KEY set, every process here signs with the development key made once
 # in var/secret_key; with DEBUG off the settings refuse to start without a real key.
@@ -74,10 +76,14 @@ fi
 echo "E-post (aktiveringar, påminnelser) skrivs av arbetaren till var/worker.log."
 echo "(Ctrl-C stoppar servern, arbetaren och leverantören / stops them all)"
 echo
-# In the background, so that Ctrl-C or a kill of this script stops both processes at once.
+# In the background, so that Ctrl-C or a kill of this script stops every process at once, and
+# so that the server stops when the worker or the scheduler dies (it says which; their output
+# is in var/worker.log).
 "$PYTHON" manage.py runserver "$HOST:$PORT" &
 SERVER_PID=$!
 rc=0
-wait "$SERVER_PID" || rc=$?
-SERVER_PID=""
+processes=("the server (runserver)" "$SERVER_PID" "the task worker (db_worker, log: var/worker.log)"
+    "$WORKER_PID" "the scheduler (log: var/worker.log)" "$SCHEDULER_PID")
+[ -n "$OIDC_PID" ] && processes+=("the demo OpenID Connect provider (log: var/oidc.log)" "$OIDC_PID")
+supervise "${processes[@]}" || rc=$?
 exit "$rc"

@@ -287,6 +287,10 @@ notifications:detail           GET    login 404   ok    404   404   404   404
 notifications:detail           POST   login 404   ok    404   404   404   404
 notifications:read             GET    login ok    ok    ok    ok    ok    ok
 notifications:read             POST   login 404   ok    404   404   404   404
+notifications:failed           GET    login 403   403   403   403   403   ok
+notifications:failed           POST   login 403   403   403   403   403   ok
+notifications:resend           GET    login ok    ok    ok    ok    ok    ok
+notifications:resend           POST   login 403   403   403   403   403   ok
 municipalities:list            GET    login ok    ok    ok    ok    ok    ok
 municipalities:list            POST   login ok    ok    ok    ok    ok    ok
 municipalities:people          GET    login 403   403   403   403   403   ok
@@ -297,6 +301,25 @@ municipalities:contact_add     GET    login ok    ok    ok    ok    ok    ok
 municipalities:contact_add     POST   login 403   403   403   403   403   ok
 municipalities:contact_remove  GET    login ok    ok    ok    ok    ok    ok
 municipalities:contact_remove  POST   login 403   403   403   403   403   ok
+# Issue 15 §1: a person's page and their register extract are the secretariat's.
+records:person                 GET    login 403   403   403   403   403   ok
+records:person                 POST   login 403   403   403   403   403   ok
+records:extract_pdf            GET    login 403   403   403   403   403   ok
+records:extract_pdf            POST   login 403   403   403   403   403   ok
+records:extract_json           GET    login 403   403   403   403   403   ok
+records:extract_json           POST   login 403   403   403   403   403   ok
+# Issue 15 §2, §3: ending a person and the retention decisions are the secretariat's.
+records:end_person             GET    login 403   403   403   403   403   ok
+records:end_person             POST   login 403   403   403   403   403   ok
+records:retention              GET    login 403   403   403   403   403   ok
+records:retention              POST   login 403   403   403   403   403   ok
+# Issue 15 §4: a closed network's archive package is the secretariat's (the world's network is
+# active, so the secretariat is sent back to it with the refusal: ok).
+records:archive_package        GET    login 403   403   403   403   403   ok
+records:archive_package        POST   login 403   403   403   403   403   ok
+# The icon (issue 18): a redirect to the static file, for anyone.
+favicon                        GET    ok    ok    ok    ok    ok    ok    ok
+favicon                        POST   ok    ok    ok    ok    ok    ok    ok
 # Uploaded files (issue 13): material as its page, a meeting's attachment to its readers only
 # (404 to the others: they never see it listed), the logo to anyone; POST answers 405.
 files:material                 GET    login ok    ok    ok    ok    ok    ok

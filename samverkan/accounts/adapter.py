@@ -50,11 +50,17 @@ def recent_failures(login: str, *, now: float | None = None) -> list[float]:
 
 def record_failure(login: str) -> None:
     rate = _account_rate()
-    now = time.time()
-    history = [*recent_failures(login, now=now), now]
-    # Only as many as the delay can use are kept, so a flood of failures stays small.
-    keep = rate.amount + int(settings.LOGIN_DELAY_MAX_SECONDS) + 1
-    cache.set(_failures_key(login), history[-keep:], rate.duration)
+    key = _failures_key(login)
+    # Read, add and write back under allauth's cache lock (cache.add, atomic in Redis and the
+    # database cache): two web servers failing on one account at the same moment would
+    # otherwise each write back a list without the other's failure. If the lock is not had
+    # within a second the failure is still recorded (at worst one is lost, as before).
+    with ratelimit.cache_lock(key):
+        now = time.time()
+        history = [*recent_failures(login, now=now), now]
+        # Only as many as the delay can use are kept, so a flood of failures stays small.
+        keep = rate.amount + int(settings.LOGIN_DELAY_MAX_SECONDS) + 1
+        cache.set(key, history[-keep:], rate.duration)
 
 
 def login_delay(login: str) -> float:
@@ -94,9 +100,12 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def _get_login_attempts_cache_key(self, request: HttpRequest, **credentials: Any) -> str:
         # allauth keys the per-"key" rate by the account alone, so anyone could lock any
-        # account; here it is the account *at this address*.
-        account = super()._get_login_attempts_cache_key(request, **credentials)
-        return f"{account}@{ratelimit.get_ip(request)}"
+        # account; here it is the account *at this address*. Not by the site's domain either,
+        # as allauth does: without django.contrib.sites that is the request's Host header,
+        # which differs between web servers reached through a proxy and directly, and which a
+        # client chooses ("example.org:1", ":2", "EXAMPLE.org"... each a fresh five attempts).
+        # One instance serves one site (issue 18 §6).
+        return f"{_login_of(credentials)}@{ratelimit.get_ip(request)}"
 
     def pre_authenticate(self, request: HttpRequest, **credentials: Any) -> None:
         super().pre_authenticate(request, **credentials)

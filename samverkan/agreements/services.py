@@ -35,6 +35,7 @@ from samverkan.agreements.selectors import (
 )
 from samverkan.cooperation.models import Municipality
 from samverkan.core.errors import RuleViolation, ServiceError
+from samverkan.core.races import conflict_on_unique
 from samverkan.history.context import acting
 from samverkan.networks.models import Membership, Network
 from samverkan.people.access import person_for
@@ -307,7 +308,9 @@ def save_focus_area(
         clash = clash.exclude(pk=focus_area.pk)
     if clash.exists():
         raise ServiceError(_("Planen har redan ett frågeområde med det namnet."), field="name")
-    with transaction.atomic(), acting(actor, "save_focus_area"):
+    # The name check above ran before the transaction: a focus area of the same name saved
+    # since then is refused by focus_area_unique_name (issue 18 §2).
+    with transaction.atomic(), acting(actor, "save_focus_area"), conflict_on_unique():
         if focus_area is None:
             focus_area = FocusArea.objects.create(
                 business_plan=plan, name=name, description=description.strip()

@@ -4,10 +4,13 @@ signed-in session unless their router says otherwise (auth.CATALOGUE for the cat
 A router reads through the rooms' selectors, as the pages do, and takes its error responses,
 lookups and shared schemas from samverkan.api.kit."""
 
+from typing import Any
+
 from ninja import NinjaAPI
 
 from samverkan.api import errors
 from samverkan.api.auth import SIGNED_IN
+from samverkan.api.hostile import BodyParser, document_int_range
 from samverkan.api.routers import agreements as agreements_router
 from samverkan.api.routers import catalogue, compliance
 from samverkan.api.routers import costs as costs_router
@@ -17,10 +20,20 @@ from samverkan.api.routers import meetings as meetings_router
 from samverkan.api.routers import municipalities as municipalities_router
 from samverkan.api.routers import surveys as surveys_router
 
-api = NinjaAPI(
+
+class SamverkanAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        """The document, with the integer range the body parser enforces (issue 18)."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        document_int_range(schema)
+        return schema
+
+
+api = SamverkanAPI(
     title="Samverkan API",
     version="1",
     urls_namespace="api",
+    parser=BodyParser(),
     auth=SIGNED_IN,
     description=(
         "Nätverkskatalogen och regelefterlevnaden. Skicka API-nyckeln som "

@@ -6,13 +6,16 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from samverkan.api.hostile import HostileInput
 from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
+from samverkan.core.outage import is_database_unavailable, retry_after_seconds, unavailable_message
 
 if TYPE_CHECKING:
     from ninja import NinjaAPI
@@ -26,6 +29,7 @@ STATUS_CODES = {
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
+    413: "too_large",
     422: "invalid",
     429: "throttled",
     500: "server_error",
@@ -91,6 +95,7 @@ FIELD_MESSAGES: dict[str, Callable[[dict[str, Any]], str]] = {
     "date_parsing": lambda ctx: _("Ange ett datum som ÅÅÅÅ-MM-DD."),
     "date_from_datetime_parsing": lambda ctx: _("Ange ett datum som ÅÅÅÅ-MM-DD."),
     "json_invalid": lambda ctx: _("Innehållet är inte giltig JSON."),
+    "time_with_zone": lambda ctx: _("Ange ett klockslag som TT:MM eller TT:MM:SS, utan tidszon."),
 }
 
 
@@ -120,6 +125,9 @@ def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
 
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     status = exc.status_code
+    if isinstance(exc.__cause__, HostileInput):
+        # ninja wraps whatever the body parser raises in "Cannot parse request body".
+        return on_hostile_input(request, exc.__cause__)
     message = exc.message if isinstance(exc, Unauthorized) else default_messages().get(status)
     if status == 403 and "CSRF" in str(exc):
         # A signed-in browser writing without Django's CSRF token; integrations use tokens.
@@ -157,7 +165,30 @@ def on_service_error(request: HttpRequest, exc: ServiceError) -> HttpResponse:
     return error_response(status, exc.code, exc.message, **extra)
 
 
+def on_hostile_input(request: HttpRequest, exc: HostileInput) -> HttpResponse:
+    return error_response(exc.status, exc.code, exc.message)
+
+
+def on_bad_request(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A body Django cannot read: multipart without a boundary, too many fields, too large.
+    Anything else is unexpected."""
+    if isinstance(exc, RequestDataTooBig):
+        return error_response(413, "too_large", _("Begäran är för stor."))
+    if isinstance(exc, MultiPartParserError | SuspiciousOperation):
+        return error_response(
+            400,
+            "invalid_body",
+            _("Innehållet gick inte att läsa som multipart/form-data (saknas boundary?)."),
+        )
+    return on_unexpected(request, exc)
+
+
 def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+    if is_database_unavailable(exc):  # issue 18 §2: a restart of the database is not a 500
+        logger.warning("API %s %s: database unavailable (%s)", request.method, request.path, exc)
+        response = error_response(503, "unavailable", unavailable_message())
+        response["Retry-After"] = str(retry_after_seconds())
+        return response
     logger.exception("API %s %s failed", request.method, request.path, exc_info=exc)
     return error_response(500, "server_error", default_messages()[500])
 
@@ -170,6 +201,9 @@ HANDLERS: list[tuple[type[Exception], Callable[..., HttpResponse]]] = [
     (PermissionDenied, on_permission_denied),
     (ValidationError, on_validation_error),
     (ServiceError, on_service_error),
+    (HostileInput, on_hostile_input),
+    (MultiPartParserError, on_bad_request),
+    (SuspiciousOperation, on_bad_request),
 ]
 
 

@@ -12,14 +12,17 @@ uses. Who may do what is not here: routers ask the rooms' access getters, as the
   `people_by_id`);
 - `YearQuery`: `?year=` for routes about one calendar year, this year by default."""
 
+import datetime
+import re
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
 
 from samverkan.api.errors import ApiError
 from samverkan.api.schemas import ErrorOut
@@ -107,11 +110,56 @@ def people_by_id(ids: list[int]) -> list[Person]:
     return [found[i] for i in ids]
 
 
+class InSchema(Schema):
+    """What a caller sends. pydantic would read a number as a date (0 → 1970-01-01, a Unix
+    time); the documented format is an ISO date, so a number there is refused (issue 18)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _dates_are_text(cls, data: Any) -> Any:
+        given = getattr(data, "_obj", data)  # ninja hands the dict in its DjangoGetter
+        if isinstance(given, dict):
+            for name, field in cls.model_fields.items():
+                value = given.get(field.alias or name)
+                if isinstance(value, int | float) and _is_temporal(field.annotation):
+                    raise PydanticCustomError("date_parsing", "Expected an ISO date")
+        return data
+
+
+def _is_temporal(annotation: Any) -> bool:
+    args = getattr(annotation, "__args__", None)
+    if args:
+        return any(_is_temporal(a) for a in args)
+    return isinstance(annotation, type) and issubclass(annotation, datetime.date | datetime.time)
+
+
 # ---- shared schemas ----------------------------------------------------------------------------
 
 
-class YearQuery(Schema):
+class YearQuery(InSchema):
     year: int | None = Field(None, ge=2000, le=2100, description="Defaults to this year")
 
     def year_or_this(self) -> int:
         return self.year or timezone.localdate().year
+
+
+LOCAL_TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+
+
+def _local_time(value: Any) -> Any:
+    """A wall-clock time in Europe/Stockholm: "09:00" or "09:00:00". A zone ("09:00Z") would
+    make the time aware and the meeting plan could not combine it with a date (issue 18)."""
+    if isinstance(value, str) and re.fullmatch(LOCAL_TIME, value):
+        return value
+    if isinstance(value, datetime.time) and value.tzinfo is None:  # an answer's own time
+        return value
+    raise PydanticCustomError("time_with_zone", "Expected a local time HH:MM[:SS]")
+
+
+LocalTime = Annotated[
+    datetime.time,
+    BeforeValidator(_local_time),
+    WithJsonSchema(
+        {"type": "string", "pattern": LOCAL_TIME, "description": "Local time, e.g. 09:00"}
+    ),
+]

@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from samverkan.api.api import api
 from samverkan.api.errors import json_method_errors, unknown_path
+from samverkan.api.hostile import guard
 
 
 @csrf_exempt
@@ -29,10 +30,11 @@ for _pattern in _patterns:
         continue
     # ninja's "api-root" only answers 404 (it exists for reverse()); serve the index instead.
     _view = index if _pattern.name == "api-root" else _pattern.callback
-    _pattern.callback = json_method_errors(cast(Callable[..., HttpResponse], _view))
+    _pattern.callback = guard(json_method_errors(cast(Callable[..., HttpResponse], _view)))
 
 urlpatterns = [
     path("", (_patterns, _app, _namespace)),  # type: ignore[arg-type]
     # Last: whatever /api/v1/… no route serves is a JSON 404, not the site's HTML page.
-    re_path(r"^(?P<rest>.*)$", unknown_path, name="api-unknown"),
+    # ([\s\S], not ".": a path with a newline is an unknown address too, issue 18.)
+    re_path(r"^(?P<rest>[\s\S]*)$", unknown_path, name="api-unknown"),
 ]

@@ -41,6 +41,11 @@ SCB_SOURCE = "SCB, Statistikdatabasen"
 MAX_BYTES = 10 * 1024 * 1024
 
 CODE_RE = re.compile(r"^\d{4}$")
+# No municipality has more people (Stockholm has about a million); a figure past it is a typo,
+# and past 2³¹ the database could not store it (issue 18).
+MAX_POPULATION = 100_000_000
+# What the register can store: Municipality.name and PopulationFigure.source, .table, .period.
+MAX_NAME = 100
 # SCB tables print thousands with a space (often a no-break space): "150 975".
 THOUSANDS_RE = re.compile(r"[\s\u00a0\u202f]")
 
@@ -150,6 +155,8 @@ def decode(data: str | bytes) -> tuple[str, str]:
         raise file_error(_("filen är en PDF, inte CSV eller JSON."))
     bom = data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if not bom and b"\x00" in data:
+        if data.count(b"\x00") * 100 < len(data):  # text with a stray NUL, not a binary file
+            raise PopulationFileError(nul_lines(data.decode("utf-8", errors="replace")))
         raise file_error(_("filen är inte en textfil (CSV eller JSON)."))
     found = decode_text(data, utf16=True)
     if found is None:
@@ -201,8 +208,19 @@ def csv_rows(text: str) -> tuple[list[LineError], list[tuple[int, dict[str, Any]
                 continue
             rows.append((line, dict(zip(header, values, strict=True))))
     except csv.Error as exc:
-        return [LineError(1, _("filen går inte att läsa som CSV (%(e)s).") % {"e": exc})], []
+        return [csv_error(reader.line_num or 1, exc)], []
     return errors, rows
+
+
+def csv_error(line: int, exc: csv.Error) -> LineError:
+    """csv's own message is English; the one a hostile file meets is a field past its limit."""
+    if "field larger than field limit" in str(exc):
+        return LineError(
+            line,
+            _("ett fält på rad %(line)d är längre än %(kib)d KiB; det är inte en folkmängd.")
+            % {"line": line, "kib": csv.field_size_limit() // 1024},
+        )
+    return LineError(line, _("filen går inte att läsa som CSV (%(e)s).") % {"e": exc})
 
 
 def is_register_csv(text: str) -> bool:
@@ -235,7 +253,7 @@ def parse_count(raw: Any) -> tuple[int | None, str]:
         value = int(text)
     if value < 0:
         return None, _("folkmängden %(v)s är negativ.") % {"v": value}
-    if value > 100_000_000:
+    if value > MAX_POPULATION:
         return None, _("folkmängden %(v)s är orimligt stor.") % {"v": value}
     return value, ""
 
@@ -248,6 +266,11 @@ def check_row(line: int, raw: Mapping[str, Any]) -> tuple[list[LineError], Popul
         problems.append(_("kommunkoden ”%(v)s” är inte fyra siffror.") % {"v": code})
     if not name:
         problems.append(_("kommunens namn saknas."))
+    elif len(name) > MAX_NAME:
+        problems.append(
+            _("kommunens namn får vara högst %(max)d tecken (här %(n)d).")
+            % {"max": MAX_NAME, "n": len(name)}
+        )
     population: int | None = None
     text = THOUSANDS_RE.sub("", str(raw.get("population") or ""))
     if not re.fullmatch(r"-?\d+", text):
@@ -256,6 +279,8 @@ def check_row(line: int, raw: Mapping[str, Any]) -> tuple[list[LineError], Popul
         )
     elif int(text) < 0:
         problems.append(_("folkmängden %(v)s är negativ.") % {"v": text})
+    elif len(text) > 12 or int(text) > MAX_POPULATION:
+        problems.append(_("folkmängden %(v).20s är orimligt stor.") % {"v": text})
     else:
         population = int(text)
     date: datetime.date | None = None
@@ -348,6 +373,8 @@ def read_population(
         text, encoding = decode(data)
         if not text.strip():
             raise file_error(_("filen är tom."))
+        if "\x00" in text:
+            raise PopulationFileError(nul_lines(text))
         if text.lstrip()[:1] in ("{", "["):
             from samverkan.cooperation.scb import read_scb_json
 
@@ -368,6 +395,15 @@ def read_population(
     if not parsed.errors and not parsed.rows:
         parsed.errors.append(LineError(1, _("filen innehåller inga rader med folkmängd.")))
     return parsed
+
+
+def nul_lines(text: str) -> list[LineError]:
+    """A NUL byte (which the database cannot store) names each line that has one."""
+    return [
+        LineError(number, _("raden innehåller ett NUL-tecken (\\0); ta bort det."))
+        for number, line in enumerate(text.splitlines(), start=1)
+        if "\x00" in line
+    ]
 
 
 def resolve_names(parsed: PopulationFile, register_names: Mapping[str, str]) -> None:

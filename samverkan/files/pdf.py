@@ -5,7 +5,13 @@ so they share their wording.
 Every document is rendered with one fetcher, `SiteFetcher`: it reads inlined `data:` and the
 instance's own static files and branding (the cooperation's logo), from the disk or the
 storage, by a path checked to stay inside them, and nothing else: no network, no `file://`,
-no other uploads. A logo or an SVG inside a document that points elsewhere is left out."""
+no other uploads. A logo or an SVG inside a document that points elsewhere is left out.
+
+Every PDF is tagged (issue 18: DOS-lagen covers the documents the service publishes): its
+structure tree (headings, lists, tables with their header cells, figures with their alt text)
+lets a screen reader read it, and it says it follows PDF/UA-1 (SAMVERKAN_PDF_VARIANT), with the
+title of the template's <title> shown as the window's title and the language of <html lang>.
+A caller that needs another variant (the archive's PDF/A) keeps the tags too."""
 
 import base64
 import posixpath
@@ -145,6 +151,35 @@ def site_fetcher(base_url: str) -> Any:
     return SiteFetcher()
 
 
+def pdf_options(variant: str | None = None) -> dict[str, Any]:
+    """WeasyPrint's write_pdf options: always tagged; `variant` (e.g. "pdf/a-3u" for the
+    archive package) or else the instance's PDF_VARIANT ("pdf/ua-1"; "" for tags alone)."""
+    chosen = variant if variant is not None else settings.PDF_VARIANT
+    options: dict[str, Any] = {"pdf_tags": True}
+    if chosen:
+        options["pdf_variant"] = chosen
+    return options
+
+
+def render_document(
+    template: str,
+    context: dict[str, Any],
+    request: HttpRequest | None = None,
+    *,
+    variant: str | None = None,
+) -> Any:
+    """The template laid out in pages (a weasyprint Document), before it is written: tests
+    read its boxes to find what is cut off or split across pages."""
+    from weasyprint import HTML  # imported late: loading Pango takes a moment
+
+    html = render_to_string(template, context, request=request)
+    base = request.build_absolute_uri("/") if request is not None else settings.SITE_URL
+    base = base.rstrip("/") + "/"
+    document = HTML(string=html, base_url=base, url_fetcher=site_fetcher(base))
+    # The structure tree is built while laying out: the same options as the writing.
+    return document.render(**pdf_options(variant))
+
+
 def render_pdf(
     template: str,
     context: dict[str, Any],
@@ -152,13 +187,7 @@ def render_pdf(
     *,
     variant: str | None = None,
 ) -> bytes:
-    """The template as PDF. Relative addresses (links, the instance's static files) resolve
-    against the site; what is fetched is only what `site_fetcher` allows."""
-    from weasyprint import HTML  # imported late: loading Pango takes a moment
-
-    html = render_to_string(template, context, request=request)
-    base = request.build_absolute_uri("/") if request is not None else settings.SITE_URL
-    base = base.rstrip("/") + "/"
-    document = HTML(string=html, base_url=base, url_fetcher=site_fetcher(base))
-    # `variant` is WeasyPrint's pdf_variant (e.g. "pdf/a-3u" for the archive package).
-    return document.write_pdf(pdf_variant=variant) if variant else document.write_pdf()
+    """The template as a tagged PDF. Relative addresses (links, the instance's static files)
+    resolve against the site; what is fetched is only what `site_fetcher` allows."""
+    document = render_document(template, context, request, variant=variant)
+    return document.write_pdf(**pdf_options(variant))

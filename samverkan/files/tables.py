@@ -11,6 +11,7 @@ import datetime
 import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -52,6 +53,8 @@ def safe_cell(value: Any) -> Any:
         value = str(value)
     if isinstance(value, bool):
         return "Ja" if value else "Nej"
+    if isinstance(value, Fraction):  # a mean: a number with two decimals, like kronor
+        return Decimal(value.numerator) / Decimal(value.denominator)
     if isinstance(value, datetime.datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
@@ -80,11 +83,17 @@ def csv_response(
 
 
 def _csv_cell(value: Any) -> Any:
-    """After safe_cell: a Decimal (kronor) is written the Swedish way, "-1234,56" included."""
+    """After safe_cell: every number with a fraction is written the Swedish way, with a
+    decimal comma (issue 18: Swedish Excel reads "3.45" as a text or a date): a Decimal
+    (kronor, means) with two decimals, "-1234,56" included; a float as Python writes it, never
+    in exponent form."""
     if isinstance(value, Decimal):
         return f"{value:.2f}".replace(".", ",")
     if isinstance(value, float):
-        return str(value).replace(".", ",")
+        text = repr(value)
+        if "e" in text or "E" in text:
+            text = format(Decimal(text), "f")
+        return text.replace(".", ",")
     if isinstance(value, datetime.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, datetime.date):

@@ -60,6 +60,10 @@ EXEMPT_MODELS: dict[str, str] = {
     "notifications.ReminderRun": (
         "Vilken dags påminnelser som har körts: schemaläggarens bokföring."
     ),
+    "notifications.ScheduledRun": (
+        "Vilken schemaläggare som tog en körning av ett periodiskt jobb: bokföring som gör att "
+        "flera schemaläggare köar varje körning en gång."
+    ),
     "backup.BackupRun": (
         "Bokföring över säkerhetskopiorna, skriven av manage.py backup och av ingen annan; "
         "varje rad beskriver en fil utanför databasen. En återställning behåller raderna."

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.agreements.selectors import agreement_parameters
 from samverkan.core.errors import RuleViolation, ServiceError
+from samverkan.core.races import conflict_on_unique
 from samverkan.history.context import acting
 from samverkan.meetings.access import (
     require_can_record_attendance,
@@ -75,7 +76,10 @@ def record_attendance(actor: Any, meeting: Meeting, *, person: Person, status: s
         row.municipality = municipality or person.municipality
         row.substitute = membership is None
         row.recorded_by = person_for(actor)
-        row.save()
+        # A first registration made by two people at once (the member and the secretary):
+        # attendance_one_per_person_and_meeting refuses the later (issue 18 §2).
+        with conflict_on_unique():
+            row.save()
     return row
 
 

@@ -2,9 +2,16 @@
 
 Times are written in Europe/Stockholm with its VTIMEZONE, so a meeting keeps its wall-clock
 time across a daylight-saving change. The UID never changes and SEQUENCE is raised on every
-move or cancellation, so a calendar updates the event it already has instead of adding one."""
+move or cancellation, so a calendar updates the event it already has instead of adding one.
 
-from collections.abc import Iterable
+The METHOD says what a file is (RFC 5546, iTIP): a download or a subscribed feed is PUBLISH, a
+copy of the meeting that a calendar files as an appointment; only the e-mailed invitation is a
+REQUEST (or a CANCEL), and a REQUEST names its ORGANIZER and every ATTENDEE, as iTIP requires
+(without attendees Outlook shows a request that nobody was invited to). ORGANIZER stays in
+PUBLISH, where iTIP requires it too. A feed says how often to fetch it again."""
+
+import datetime
+from collections.abc import Iterable, Sequence
 
 import icalendar
 from django.conf import settings
@@ -12,11 +19,14 @@ from django.utils import timezone
 
 from samverkan.cooperation.models import Cooperation
 from samverkan.meetings.models import STOCKHOLM, Meeting
+from samverkan.people.models import Person
 
 PRODID = "-//Samverkan//Möten//SV"
 
 
-def _calendar(*, method: str | None, name: str = "") -> icalendar.Calendar:
+def _calendar(
+    *, method: str | None, name: str = "", refresh: datetime.timedelta | None = None
+) -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -26,7 +36,17 @@ def _calendar(*, method: str | None, name: str = "") -> icalendar.Calendar:
     if name:
         cal.add("x-wr-calname", name)
         cal.add("x-wr-timezone", "Europe/Stockholm")
+    if refresh is not None:
+        # RFC 7986 REFRESH-INTERVAL (its VALUE=DURATION is required) and Microsoft's older
+        # X-PUBLISHED-TTL, which Outlook reads.
+        cal.add("refresh-interval", icalendar.vDuration(refresh), parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", icalendar.vDuration(refresh))
     return cal
+
+
+def feed_refresh() -> datetime.timedelta:
+    """How often a subscribed calendar should fetch its feed again."""
+    return datetime.timedelta(minutes=settings.CALENDAR_FEED_REFRESH_MINUTES)
 
 
 def _organizer() -> icalendar.vCalAddress:
@@ -66,18 +86,44 @@ def _event(meeting: Meeting, organizer: icalendar.vCalAddress) -> icalendar.Even
     return event
 
 
+def _attendee(person: Person) -> icalendar.vCalAddress:
+    address = icalendar.vCalAddress(f"mailto:{person.email}")
+    address.params["cn"] = icalendar.vText(person.name)
+    address.params["role"] = "REQ-PARTICIPANT"
+    address.params["partstat"] = "NEEDS-ACTION"
+    # Attendance is registered in the service, not by e-mailed replies.
+    address.params["rsvp"] = "FALSE"
+    return address
+
+
 def meeting_ics(meeting: Meeting) -> bytes:
-    """One meeting as an invitation: METHOD:REQUEST, or METHOD:CANCEL once it is cancelled."""
-    cal = _calendar(method="CANCEL" if meeting.is_cancelled else "REQUEST")
+    """One meeting to download (METHOD:PUBLISH); a cancelled one keeps STATUS:CANCELLED."""
+    cal = _calendar(method="PUBLISH")
     cal.add_component(_event(meeting, _organizer()))
     cal.add_missing_timezones()
     return cal.to_ical()
 
 
-def feed_ics(meetings: Iterable[Meeting], *, name: str) -> bytes:
-    """Many meetings as a subscribed feed (METHOD:PUBLISH); cancelled meetings stay in it with
-    STATUS:CANCELLED so that subscribed calendars drop or mark them."""
-    cal = _calendar(method="PUBLISH", name=name)
+def invitation_ics(meeting: Meeting, attendees: Sequence[Person]) -> bytes:
+    """One meeting as the e-mailed invitation to `attendees`: METHOD:REQUEST, or METHOD:CANCEL
+    once it is cancelled, with the organizer and an ATTENDEE for each person with an address."""
+    cal = _calendar(method="CANCEL" if meeting.is_cancelled else "REQUEST")
+    event = _event(meeting, _organizer())
+    for person in attendees:
+        if person.email:
+            event.add("attendee", _attendee(person))
+    cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def feed_ics(
+    meetings: Iterable[Meeting], *, name: str, refresh: datetime.timedelta | None = None
+) -> bytes:
+    """Many meetings as a calendar (METHOD:PUBLISH); cancelled meetings stay in it with
+    STATUS:CANCELLED so that subscribed calendars drop or mark them. A subscribed feed passes
+    `refresh`, how often to fetch it again; a file sent once (a year's plan) does not."""
+    cal = _calendar(method="PUBLISH", name=name, refresh=refresh)
     organizer = _organizer()
     for meeting in meetings:
         cal.add_component(_event(meeting, organizer))

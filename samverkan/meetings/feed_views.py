@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from samverkan.core.errors import ServiceError
 from samverkan.meetings import feeds, selectors
 from samverkan.meetings.access import get_feed_by_secret
-from samverkan.meetings.calendar import feed_ics
+from samverkan.meetings.calendar import feed_ics, feed_refresh
 from samverkan.meetings.forms import FeedForm
 from samverkan.networks.access import get_network_for
 from samverkan.people.access import person_for
@@ -36,7 +36,8 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
         meetings = selectors.person_feed_meetings(found.person, now=now)
         name = _("Mina möten")
     response = HttpResponse(
-        feed_ics(meetings, name=name), content_type="text/calendar; charset=utf-8"
+        feed_ics(meetings, name=name, refresh=feed_refresh()),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Cache-Control"] = "private, max-age=900"
     response["X-Robots-Tag"] = "noindex"

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.core.errors import ServiceError
+from samverkan.core.races import conflict_on_unique
 from samverkan.history.context import acting
 from samverkan.meetings.access import require_can_change_feed, require_can_read_network_feed
 from samverkan.meetings.models import CalendarFeed, feed_url, hash_feed_token
@@ -62,9 +63,15 @@ def _make(
     person: Person, network: Network | None, expires_on: datetime.date | None
 ) -> tuple[CalendarFeed, str]:
     secret = new_feed_secret()
-    feed = CalendarFeed.objects.create(
-        network=network, person=person, token_hash=hash_feed_token(secret), expires_on=expires_on
-    )
+    # Two new addresses asked for at once (a double click): the later meets the constraint of
+    # one live feed per person and network (issue 18 §2).
+    with conflict_on_unique():
+        feed = CalendarFeed.objects.create(
+            network=network,
+            person=person,
+            token_hash=hash_feed_token(secret),
+            expires_on=expires_on,
+        )
     return feed, secret
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.meetings.calendar import feed_ics, ics_filename, meeting_ics
+from samverkan.meetings.calendar import feed_ics, ics_filename, invitation_ics
 from samverkan.meetings.models import Meeting
 from samverkan.networks.models import Membership, Network
 from samverkan.notifications.services import attachment, notify_in_their_language
@@ -32,9 +32,11 @@ def _when(meeting: Meeting) -> str:
 
 
 def _send(meeting: Meeting, *, kind: str, render: Callable[[], tuple[str, str]]) -> None:
-    ics = attachment(ics_filename(meeting), meeting_ics(meeting), ICS)
+    people = recipients(meeting.network)
+    # The e-mailed invitation is an iTIP REQUEST (or CANCEL) naming everybody it goes to.
+    ics = attachment(ics_filename(meeting), invitation_ics(meeting, people), ICS)
     notify_in_their_language(
-        recipients(meeting.network),
+        people,
         render=render,
         kind=kind,
         key=f"meeting:{meeting.uid}:{meeting.sequence}",

@@ -79,6 +79,9 @@ def sync_year_end_items(network: Network, year: int) -> None:
     Items already on an earlier meeting that is no longer the last (a meeting was added after
     it, or the last one was cancelled) follow to the new last meeting, unless their minutes are
     approved or an outcome is recorded. Called inside the services' transactions."""
+    # Two meetings planned at once would both give the same last meeting its items and meet
+    # agenda_item_one_special_kind_per_meeting: the network's row orders them (issue 18 §2).
+    Network.objects.select_for_update().filter(pk=network.pk).values_list("pk").first()
     meetings = list(Meeting.objects.filter(network=network).in_year(year).order_by("starts_at"))
     planned = [m for m in meetings if not m.is_cancelled]
     if not planned:

@@ -16,6 +16,7 @@ from samverkan.accounts.activation.services import invite
 from samverkan.accounts.sessions import end_sessions
 from samverkan.cooperation.models import DevelopmentArea, Municipality
 from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
+from samverkan.core.races import conflict_on_unique
 from samverkan.history.context import acting
 from samverkan.networks.access import require_can_edit
 from samverkan.networks.models import Membership, Network, YearPlan
@@ -42,14 +43,16 @@ def refresh_search_text(network: Network) -> None:
     Network.objects.filter(pk=network.pk).update(search_text=text)
 
 
+def _plan_conflict() -> str:
+    return _(
+        "Någon annan har sparat årsplanen medan du redigerade den. Dina ändringar är inte "
+        "sparade: ladda om sidan, se vad som ändrats och gör dina ändringar igen."
+    )
+
+
 def _check_version(plan: YearPlan, expected_version: int | None) -> None:
     if expected_version is not None and plan.version != expected_version:
-        raise ConflictError(
-            _(
-                "Någon annan har sparat årsplanen medan du redigerade den. Dina ändringar är inte "
-                "sparade: ladda om sidan, se vad som ändrats och gör dina ändringar igen."
-            )
-        )
+        raise ConflictError(_plan_conflict())
 
 
 def save_year_plan(
@@ -83,7 +86,10 @@ def save_year_plan(
         if plan is None:
             if expected_version not in (None, 0):
                 raise ConflictError(_("Årsplanen har tagits bort av någon annan."))
-            plan = YearPlan.objects.create(network=network, year=year, **fields)
+            # Two people creating the same year's plan at once: the later insert meets
+            # year_plan_one_per_year and ends as the version check does (issue 18 §2).
+            with conflict_on_unique(_plan_conflict()):
+                plan = YearPlan.objects.create(network=network, year=year, **fields)
         else:
             _check_version(plan, expected_version)
             changed = any(getattr(plan, k) != v for k, v in fields.items()) or set(

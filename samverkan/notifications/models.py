@@ -52,7 +52,13 @@ class Notification(models.Model):
         default=EmailStatus.PENDING,
     )
     email_attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
-    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(_("senaste försök"), null=True, blank=True)
+    # Issue 18: a failed attempt waits this long before the next (delivery.retry_delay).
+    next_attempt_at = models.DateTimeField(_("nästa försök"), null=True, blank=True)
+    # Why the last attempt failed, as delivery.failure_kind() classifies it: "server" (the
+    # mail server did not answer or refused everything: tried again as soon as it answers),
+    # "recipient" (the server refused this address for good) or "other".
+    error_kind = models.CharField(max_length=16, blank=True)
     emailed_at = models.DateTimeField(_("e-postad"), null=True, blank=True)
     last_error = models.TextField(blank=True)
     # [{"filename": …, "content": base64, "mimetype": …}]
@@ -72,6 +78,7 @@ class Notification(models.Model):
                 name="notification_unread",
             ),
             models.Index(fields=["email_status", "claimed_at"], name="notification_delivery"),
+            models.Index(fields=["email_status", "next_attempt_at"], name="notification_retry"),
         ]
 
     def __str__(self) -> str:
@@ -134,3 +141,24 @@ class ReminderRun(models.Model):
 
     def __str__(self) -> str:
         return str(self.day)
+
+
+class ScheduledRun(models.Model):
+    """A claim by one scheduler on one run of a periodic task (issue 18 §6).
+
+    Several schedulers may run (one per host); each would enqueue the same run. The first to
+    insert (task, slot) enqueues it, in the same transaction; the others see the unique
+    constraint and enqueue nothing. `slot` names the run: the day for the daily reminders, the
+    interval's number for the sweep."""
+
+    task = models.CharField(max_length=64)
+    slot = models.CharField(max_length=32)
+    claimed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("schemalagd körning")
+        verbose_name_plural = _("schemalagda körningar")
+        constraints = [models.UniqueConstraint(fields=["task", "slot"], name="scheduled_run_once")]
+
+    def __str__(self) -> str:
+        return f"{self.task} {self.slot}"

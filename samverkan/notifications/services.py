@@ -16,7 +16,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone, translation
 
+from samverkan.history.context import acting
+from samverkan.history.models import HistoryEntry
 from samverkan.notifications.models import Notification
+from samverkan.people.access import require_secretariat
 from samverkan.people.models import Person
 
 
@@ -152,3 +155,43 @@ def mark_all_read(person: Person, *, now: datetime.datetime | None = None) -> in
     return Notification.objects.filter(recipient=person, read_at__isnull=True).update(
         read_at=now or timezone.now()
     )
+
+
+def resend_failed(actor: Person, notification_ids: Iterable[int] | None = None) -> int:
+    """The secretariat sends failed notices again (issue 18 §3): back to `pending` with a fresh
+    round of attempts, queued after commit; `None`: every failed notice. Returns how many.
+
+    A notice that is no longer failed (sent meanwhile, or sent again by someone else) is left
+    as it is, so pressing "Skicka igen" twice sends once. Each notice sent again gets a history
+    entry naming the secretariat's person. A pause of the mail server after a failure
+    (delivery.py) is lifted: the secretariat has presumably repaired what failed."""
+    require_secretariat(actor.user)
+    failed = Notification.objects.filter(email_status=Notification.EmailStatus.FAILED)
+    if notification_ids is not None:
+        failed = failed.filter(pk__in=list(notification_ids))
+    with transaction.atomic(), acting(actor.user, "resend_notice"):
+        notices = list(failed.select_for_update().select_related("recipient"))
+        ids = [n.pk for n in notices]
+        Notification.objects.filter(pk__in=ids).update(
+            email_status=Notification.EmailStatus.PENDING,
+            email_attempts=0,
+            next_attempt_at=None,
+            error_kind="",
+        )
+        for notice in notices:
+            HistoryEntry.objects.log_create(
+                notice,
+                action=HistoryEntry.Action.UPDATE,
+                changes={"email_status": ["failed", "pending"]},
+            )
+        if ids:
+            # Sent again after a repair (an address, the mail settings): try the server now.
+            transaction.on_commit(lambda: _resume_and_enqueue(ids), robust=True)
+    return len(ids)
+
+
+def _resume_and_enqueue(ids: list[int]) -> None:
+    from samverkan.notifications.delivery import resume_server
+
+    resume_server()
+    _enqueue(ids)

@@ -5,7 +5,7 @@ import datetime
 from django.tasks import task
 from django.utils import timezone
 
-from samverkan.notifications import delivery, reminders
+from samverkan.notifications import abandoned, delivery, reminders
 
 
 @task()
@@ -16,7 +16,9 @@ def deliver_notification(notification_id: int) -> str:
 
 @task()
 def sweep_notifications() -> dict[str, int]:
-    return delivery.sweep_undelivered()
+    """The e-mail sweep, and tasks left running by a worker that died marked failed."""
+    abandoned_tasks = abandoned.fail_abandoned_tasks()
+    return {**delivery.sweep_undelivered(), "abandoned_tasks": abandoned_tasks}
 
 
 @task()

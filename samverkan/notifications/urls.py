@@ -9,4 +9,6 @@ urlpatterns = [
     path("las-alla/", views.read_all, name="read_all"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/las/", views.read, name="read"),
+    path("misslyckade/", views.failed, name="failed"),
+    path("misslyckade/skicka-igen/", views.resend, name="resend"),
 ]

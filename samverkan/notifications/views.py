@@ -6,12 +6,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from samverkan.files.tables import requested_format, table_response
 from samverkan.notifications import selectors, services
 from samverkan.notifications.models import Notification
-from samverkan.people.access import person_for
+from samverkan.people.access import person_for, require_secretariat
 from samverkan.people.models import Person
 
 
@@ -79,3 +80,44 @@ def _back(request: HttpRequest) -> HttpResponse:
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
         return redirect(target)
     return redirect("notifications:inbox")
+
+
+@login_required
+def failed(request: HttpRequest) -> HttpResponse:
+    """The secretariat's list of notices whose e-mail was given up (issue 18 §3)."""
+    require_secretariat(request.user)
+    paginator = Paginator(selectors.failed_emails(), 50)
+    page = paginator.get_page(request.GET.get("sida"))
+    return render(
+        request,
+        "notifications/failed.html",
+        {"page": page, "waiting": selectors.waiting_emails()},
+    )
+
+
+@login_required
+@require_POST
+def resend(request: HttpRequest) -> HttpResponse:
+    """ "Skicka igen": one notice (`notis`), or every failed one (`alla`)."""
+    require_secretariat(request.user)
+    person = _person(request)
+    if person is None:
+        raise Http404
+    if request.POST.get("alla"):
+        ids = None
+    else:
+        try:
+            ids = [int(request.POST.get("notis", ""))]
+        except ValueError:
+            messages.error(request, _("Välj en notis att skicka igen."))
+            return redirect("notifications:failed")
+    count = services.resend_failed(person, ids)
+    if count:
+        messages.success(
+            request,
+            ngettext("%(n)d notis skickas igen.", "%(n)d notiser skickas igen.", count)
+            % {"n": count},
+        )
+    else:
+        messages.info(request, _("Inget att skicka igen: notisen har redan skickats."))
+    return redirect("notifications:failed")

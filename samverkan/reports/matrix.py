@@ -66,6 +66,44 @@ class Matrix:
             for n in self.networks
         ]
 
+    def table_rows(self) -> list[tuple[Municipality, list[tuple[str, str]], int]]:
+        """The rows with each cell's state and its words, so that a template needs no
+        dictionary of labels beside the matrix (the yearly report's cells read "None" when
+        its context's `labels`, the checklist's, stood in for them)."""
+        return [
+            (m, [(s, str(LABELS[s])) for s in states], count) for m, states, count in self.rows()
+        ]
+
+    def column_groups(self, size: int) -> list["MatrixPart"]:
+        """The matrix cut into tables of at most `size` networks each, every one with the
+        municipalities' names, so that a page of fixed width (the PDF) shows every column;
+        the last part also has each municipality's count."""
+        rows, counts = self.table_rows(), self.network_counts()
+        starts = range(0, len(self.networks), size) if self.networks else range(0)
+        return [
+            MatrixPart(
+                first=start + 1,
+                through=min(start + size, len(self.networks)),
+                networks=self.networks[start : start + size],
+                rows=[(m, cells[start : start + size], count) for m, cells, count in rows],
+                counts=counts[start : start + size],
+                last=start + size >= len(self.networks),
+            )
+            for start in starts
+        ]
+
+
+@dataclass
+class MatrixPart:
+    """One table of the matrix cut by columns: networks `first` to `through` of the whole."""
+
+    first: int
+    through: int
+    networks: list[Network]
+    rows: list[tuple[Municipality, list[tuple[str, str]], int]]
+    counts: list[int]
+    last: bool
+
 
 def participation_matrix(day: datetime.date, *, area: str = "") -> Matrix:
     """Three queries whatever the size."""

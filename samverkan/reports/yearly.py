@@ -1,6 +1,6 @@
-"""The yearly report for the municipal directors' group (SPEC §5): networks and changes,
-compliance per rule, survey results with charts, costs per municipality and the
-participation matrix."""
+"""The yearly report for the municipal directors' group (SPEC §5): key figures first, then
+networks and changes, compliance per rule, survey results with charts, costs per
+municipality and the participation matrix."""
 
 import datetime
 from typing import Any
@@ -14,6 +14,7 @@ from samverkan.cooperation.models import Cooperation
 from samverkan.costs.selectors import municipality_year_summary
 from samverkan.files.pdf import data_uri, render_pdf
 from samverkan.networks.models import Network
+from samverkan.reports.figures import key_figures
 from samverkan.reports.matrix import participation_matrix
 from samverkan.reports.svg import heat_map
 from samverkan.surveys.models import SurveyRound
@@ -45,11 +46,27 @@ def survey_overview(context: dict[str, Any] | None) -> dict[str, Any] | None:
     return {"whole": whole, "questions": scale, "rows": rows}
 
 
+# Networks per table of the participation matrix in the PDF: an A4 page has room for the
+# municipality's name and six columns of "Inbjuden, inte svarat" at 7 pt; a table of every
+# network ran off the right edge of the page.
+PDF_MATRIX_COLUMNS = 6
+
+
+def pdf_context(context: dict[str, Any]) -> dict[str, Any]:
+    """yearly_report's context, with what only the PDF needs: the logo inlined and the
+    participation matrix cut into tables that fit the page's width."""
+    return {
+        **context,
+        "pdf": True,
+        "logo": data_uri(context["cooperation"].logo),
+        "matrix_parts": context["matrix"].column_groups(PDF_MATRIX_COLUMNS),
+    }
+
+
 def yearly_report_pdf(context: dict[str, Any], request: HttpRequest | None = None) -> bytes:
-    """The report (yearly_report's context) as PDF, with the logo inlined; like every PDF it
-    is rendered with files.pdf's one fetcher, which reads nothing outside the instance."""
-    logo = data_uri(context["cooperation"].logo)
-    return render_pdf("reports/yearly_pdf.html", {**context, "logo": logo}, request)
+    """The report (yearly_report's context) as PDF; like every PDF it is tagged and rendered
+    with files.pdf's one fetcher, which reads nothing outside the instance."""
+    return render_pdf("reports/yearly_pdf.html", pdf_context(context), request)
 
 
 def yearly_report(year: int, today: datetime.date) -> dict[str, Any]:
@@ -73,6 +90,7 @@ def yearly_report(year: int, today: datetime.date) -> dict[str, Any]:
     )
     matrix = participation_matrix(min(as_of, last))
     survey_context = result_context(survey, None) if survey else None
+    costs = municipality_year_summary(year)
     return {
         "year": year,
         "as_of": as_of,
@@ -86,7 +104,15 @@ def yearly_report(year: int, today: datetime.date) -> dict[str, Any]:
         "survey_state": cooperation_survey_state(as_of),
         "survey": survey_context,
         "survey_overview": survey_overview(survey_context),
-        "costs": municipality_year_summary(year),
+        "costs": costs,
+        "figures": key_figures(
+            active=active,
+            started=started,
+            closed=closed,
+            results=results,
+            survey=survey_context,
+            costs=costs,
+        ),
         "matrix": matrix,
         "heat_map": heat_map(matrix),
     }

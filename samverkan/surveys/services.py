@@ -26,7 +26,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.activation.services import invite
-from samverkan.core.errors import ServiceError
+from samverkan.core.errors import ConflictError, ServiceError
+from samverkan.core.races import conflict_message, conflict_on_unique
 from samverkan.history.context import acting
 from samverkan.history.record import record_created
 from samverkan.networks.models import Membership, Network
@@ -231,6 +232,16 @@ def _open_now(survey: SurveyRound, day: datetime.date) -> int:
     ):
         members[m.network_id][m.person_id] = m.person
     with transaction.atomic():
+        # Opened twice at once (a double click, or the daily reminders at the same moment):
+        # the later waits for the earlier and finds the round open (issue 18 §2).
+        state = (
+            SurveyRound.objects.select_for_update()
+            .filter(pk=survey.pk)
+            .values_list("state", flat=True)
+            .first()
+        )
+        if state == SurveyRound.State.OPEN:
+            raise ConflictError(conflict_message())
         survey.state = SurveyRound.State.OPEN
         survey.opened_on = day
         survey.opens_on = min(survey.opens_on, day)
@@ -471,7 +482,7 @@ def remind_invitees(survey: SurveyRound, today: datetime.date) -> int:
 def set_directors_group(actor: Any, people: list[Person]) -> None:
     """The secretariat keeps the list of the municipal directors' group."""
     require_secretariat(actor)
-    with transaction.atomic(), acting(actor, "set_directors_group"):
+    with transaction.atomic(), acting(actor, "set_directors_group"), conflict_on_unique():
         DirectorsGroupMember.objects.exclude(person__in=people).delete()
         have = set(DirectorsGroupMember.objects.values_list("person_id", flat=True))
         for person in people:

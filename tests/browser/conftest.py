@@ -1,5 +1,10 @@
-"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server,
-with axe-core (from node_modules, installed by npm at set-up) checking every page visited."""
+"""Browser tests: Playwright driving Debian's Chromium against the app served as production
+serves it (issue 18: gunicorn, DEBUG off, WhiteNoise; tests/browser/served.py), with axe-core
+(from node_modules, installed by npm at set-up) checking every page visited.
+
+Here `live_server` is that server, one per test process, on the test database. A test that
+changes settings in its own process (the `settings` fixture), which the server cannot see,
+is marked `in_process_server` and gets pytest-django's live server instead."""
 
 import json
 import os
@@ -13,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.browser.served import ServedServer, served
 from tests.cast import PASSWORD
 
 CHROMIUM = os.environ.get("SAMVERKAN_CHROMIUM", "/usr/bin/chromium")
@@ -29,10 +35,60 @@ ARGS = [
 ]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "in_process_server: the test changes settings in its own process, so it runs against "
+        "pytest-django's live server rather than the production-style gunicorn",
+    )
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def production_server(
+    django_db_setup, django_db_blocker, tmp_path_factory
+) -> Iterator[ServedServer]:
+    """gunicorn with deploy/gunicorn.conf.py on the test database, for the whole session;
+    stopped before pytest-django removes that database."""
+    from django.db import connection
+
+    with served(dict(connection.settings_dict), tmp_path_factory.mktemp("served")) as server:
+        yield server
+
+
+@pytest.fixture
+def live_server(request: pytest.FixtureRequest, live_server):
+    """The production-style server, or pytest-django's own for `in_process_server` tests."""
+    if in_process(request):
+        return live_server
+    return request.getfixturevalue("production_server")
+
+
+def in_process(request: pytest.FixtureRequest) -> bool:
+    """Marked so, or every test with SAMVERKAN_BROWSER_SERVER=in-process (to compare, or to
+    debug a page in the test's own process)."""
+    return bool(request.node.get_closest_marker("in_process_server")) or (
+        os.environ.get("SAMVERKAN_BROWSER_SERVER") == "in-process"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _files_where_the_server_reads_them(request: pytest.FixtureRequest, _clear_cache, settings):
+    """Files the test itself saves (the demo's material, a logo) go where the production-style
+    server reads them, not into the memory of the test's own process (tests/conftest.py)."""
+    if "live_server" not in request.fixturenames or in_process(request):
+        return
+    server = request.getfixturevalue("production_server")
+    settings.MEDIA_ROOT = server.media_root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,8 @@
 at the end of the session. Two session fixtures: one whose redirect URI is the test client's
 (http://testserver/…), one whose redirect URI is pytest-django's live server (Playwright).
 
-Import the fixtures into a test module: `from tests.browser.oidc import oidc_live  # noqa: F401`.
+Import the fixtures into a test module:
+`from tests.browser.oidc import oidc_live, oidc_providers  # noqa: F401`.
 """
 
 import shutil
@@ -115,14 +116,23 @@ def oidc_testserver() -> Iterator[RunningProvider]:
 
 
 @pytest.fixture(scope="session")
-def oidc_live(live_server: Any) -> Iterator[RunningProvider]:
-    """The provider, with the live server's callback as redirect URI (started after it, since
-    its port is chosen at start)."""
-    url = live_server.url
-    uris = [urljoin(url, CALLBACK), urljoin(url.replace("localhost", "127.0.0.1"), CALLBACK)]
-    running = start(uris)
+def oidc_providers() -> Iterator[dict[str, RunningProvider]]:
+    """The providers started for the session, by the server URL they send back to."""
+    running: dict[str, RunningProvider] = {}
     yield running
-    stop(running)
+    for provider in running.values():
+        stop(provider)
+
+
+@pytest.fixture
+def oidc_live(live_server: Any, oidc_providers: dict[str, RunningProvider]) -> RunningProvider:
+    """The provider, with the live server's callback as redirect URI (started after it, since
+    its port is chosen at start), once per session and server."""
+    url = live_server.url
+    if url not in oidc_providers:
+        uris = [urljoin(url, CALLBACK), urljoin(url.replace("localhost", "127.0.0.1"), CALLBACK)]
+        oidc_providers[url] = start(uris)
+    return oidc_providers[url]
 
 
 def sign_in_at_provider(location: str, account_id: str, *, abort: bool = False) -> str:

@@ -18,7 +18,7 @@ from tests.browser.conftest import axe_check
 from tests.conftest import second_factor_shown
 
 SKIP = re.compile(
-    r"^/(admin|api|konto/logout|static|media)/|\.(pdf|ics|csv|xlsx|json|svg|png)$"
+    r"^/(admin|api|konto/logout|static|media)/|\.(pdf|ics|csv|xlsx|json|svg|png|zip)$"
     r"|/(export|ladda-ned|fil|kalender|feed|ics|pdf|csv|xlsx)(/|$)"
 )
 MAX_PAGES = 45

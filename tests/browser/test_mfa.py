@@ -13,6 +13,9 @@ from tests.accounts.totp import totp_code
 from tests.browser.conftest import axe_check
 from tests.cast import PASSWORD
 
+# The settings fixture changes settings in this process: pytest-django's live server.
+pytestmark = pytest.mark.in_process_server
+
 
 @pytest.fixture(autouse=True)
 def _second_factor_on(settings):

@@ -19,7 +19,11 @@ from tests.browser.oidc import (
     RunningProvider,
     free_port,
     oidc_live,  # noqa: F401 (fixture)
+    oidc_providers,  # noqa: F401 (fixture)
 )
+
+# The settings fixture changes settings in this process: pytest-django's live server.
+pytestmark = pytest.mark.in_process_server
 
 REFUSED = "Ditt konto finns inte i Samverkan ännu – kontakta sekretariatet."
 

@@ -8,7 +8,8 @@ import icalendar
 import pytest
 
 from samverkan.meetings import services
-from samverkan.meetings.calendar import feed_ics, meeting_ics
+from samverkan.meetings.calendar import feed_ics, invitation_ics
+from samverkan.meetings.notices import recipients
 from tests.meetings.conftest import at
 
 UTC = datetime.UTC
@@ -37,7 +38,7 @@ def meeting(scn):
 
 
 def test_invitation_fields(meeting):
-    cal, event = parse(meeting_ics(meeting))
+    cal, event = parse(invitation_ics(meeting, recipients(meeting.network)))
     assert str(cal["METHOD"]) == "REQUEST"
     assert str(cal["VERSION"]) == "2.0"
     assert str(cal["PRODID"]).startswith("-//Samverkan")
@@ -65,7 +66,7 @@ def test_move_across_daylight_saving_change_keeps_wall_clock_and_uid(scn, meetin
     moved = services.move_meeting(
         scn.user("secretary"), meeting, starts_at=at(new_day, 9), ends_at=at(new_day, 12)
     )
-    cal, event = parse(meeting_ics(moved))
+    cal, event = parse(invitation_ics(moved, recipients(moved.network)))
     assert str(cal["METHOD"]) == "REQUEST"
     assert str(event["UID"]) == meeting.uid
     assert int(event["SEQUENCE"]) == 1
@@ -82,7 +83,7 @@ def test_move_across_daylight_saving_change_keeps_wall_clock_and_uid(scn, meetin
 
 def test_cancellation_fields(scn, meeting):
     cancelled = services.cancel_meeting(scn.user("secretary"), meeting, reason="Sjukdom")
-    cal, event = parse(meeting_ics(cancelled))
+    cal, event = parse(invitation_ics(cancelled, recipients(cancelled.network)))
     assert str(cal["METHOD"]) == "CANCEL"
     assert str(event["STATUS"]) == "CANCELLED"
     assert str(event["UID"]) == meeting.uid

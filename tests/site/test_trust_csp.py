@@ -42,7 +42,13 @@ from tests.test_access_table import (  # noqa: F401 (fixtures)
 HEADER = "Content-Security-Policy"
 TEMPLATE_ROOT = Path(__file__).resolve().parents[2] / "samverkan"
 # Typeset by WeasyPrint into PDFs, never sent to a browser: their <style> is the PDF's layout.
-PDF_TEMPLATES = {"meetings/pdf/base.html", "reports/yearly_pdf.html"}
+PDF_TEMPLATES = {
+    "meetings/pdf/base.html",
+    "reports/yearly_pdf.html",
+    "records/extract/extract_pdf.html",
+    "records/extract/_table.html",  # included by extract_pdf.html only
+    "records/archive/part_pdf.html",
+}
 # <script> types a browser does not run: data for a script loaded from the site.
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
 

@@ -268,10 +268,11 @@ PRODUCTION = {
     "SAMVERKAN_SECURE_COOKIES": "1",
     "SAMVERKAN_PROXY_SSL_HEADER": "1",
     "EMAIL_HOST": "smtp.example.se",
+    "DEFAULT_FROM_EMAIL": "samverkan@example.se",  # issue 18: samverkan.W003
 }
 
 
-def test_check_deploy_is_clean_with_production_settings():
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
     """README's production settings pass every deployment check: no warning, no error."""
     env = {
         k: v
@@ -279,6 +280,9 @@ def test_check_deploy_is_clean_with_production_settings():
         if not k.startswith(("SAMVERKAN_", "DJANGO_", "EMAIL_")) and k != "CACHE_URL"
     }
     env.update(PRODUCTION, DJANGO_SETTINGS_MODULE="samverkan.settings")
+    # Issue 18 (samverkan.E004): the static files collected, as after `collectstatic`.
+    (tmp_path / "staticfiles.json").write_text('{"paths": {}, "version": "1.1"}')
+    env["SAMVERKAN_STATIC_ROOT"] = str(tmp_path)
     done = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

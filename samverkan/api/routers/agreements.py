@@ -28,7 +28,7 @@ from samverkan.agreements.services import ParameterError
 from samverkan.api.auth import require_signed_in
 from samverkan.api.errors import ApiError
 from samverkan.api.kit import NETWORK as N
-from samverkan.api.kit import errors, municipalities_by_code, operations, people_by_id
+from samverkan.api.kit import InSchema, errors, municipalities_by_code, operations, people_by_id
 from samverkan.cooperation.models import Organisation
 from samverkan.networks.models import Network
 from samverkan.people.models import Person
@@ -42,7 +42,7 @@ ERRORS = errors(400, 401, 403, 404, 422)
 # ---- schemas -----------------------------------------------------------------------------------
 
 
-class ParametersIn(Schema):
+class ParametersIn(InSchema):
     min_municipalities_per_matter: int | None = None
     min_focus_areas: int | None = None
     focus_area_min_share: float | None = None
@@ -77,7 +77,7 @@ class AgreementOut(Schema):
     versions: list[VersionOut]
 
 
-class VersionIn(Schema):
+class VersionIn(InSchema):
     text: str
     parameters: dict[str, Any] = Field(default_factory=dict)
     adopted_on: datetime.date | None = None
@@ -104,12 +104,12 @@ class DiffOut(Schema):
     parameters: list[ParameterChangeOut]
 
 
-class DiffQuery(Schema):
-    old: int = Field(..., description="The older version's number")
-    new: int = Field(..., description="The newer version's number")
+class DiffQuery(InSchema):
+    old: int = Field(..., ge=1, le=1_000_000, description="The older version's number")
+    new: int = Field(..., ge=1, le=1_000_000, description="The newer version's number")
 
 
-class ReviewIn(Schema):
+class ReviewIn(InSchema):
     year: int = Field(..., ge=2000, le=2100)
     outcome: str
     held_on: datetime.date
@@ -125,7 +125,7 @@ class ReviewOut(Schema):
     version: int | None
 
 
-class MandateIn(Schema):
+class MandateIn(InSchema):
     people: list[int]
     arena: str
     start_on: datetime.date
@@ -146,7 +146,7 @@ class MandateOut(Schema):
     end_on: datetime.date | None
 
 
-class MatterIn(Schema):
+class MatterIn(InSchema):
     title: str
     description: str = ""
     raised_by: str | None = Field(None, description="SCB code; empty when the network raises it")
@@ -173,11 +173,11 @@ class MatterOut(Schema):
     mandates: list[MandateOut]
 
 
-class StatusIn(Schema):
+class StatusIn(InSchema):
     status: str
 
 
-class WorkingGroupIn(Schema):
+class WorkingGroupIn(InSchema):
     name: str
     contact: int
     members: list[int] = Field(default_factory=list)
@@ -197,11 +197,11 @@ class WorkingGroupOut(Schema):
     end_on: datetime.date | None
 
 
-class ContactIn(Schema):
+class ContactIn(InSchema):
     contact: int
 
 
-class FocusAreaIn(Schema):
+class FocusAreaIn(InSchema):
     name: str
     description: str = ""
     municipalities: list[str] = Field(default_factory=list, description="SCB codes")
@@ -216,7 +216,7 @@ class FocusAreaOut(Schema):
     qualifies: bool
 
 
-class BusinessPlanIn(Schema):
+class BusinessPlanIn(InSchema):
     summary: str = ""
 
 
@@ -230,7 +230,7 @@ class BusinessPlanOut(Schema):
     focus_areas: list[FocusAreaOut]
 
 
-class ChairsIn(Schema):
+class ChairsIn(InSchema):
     year: int = Field(..., ge=2000, le=2100)
     municipalities: list[str] = Field(..., description="SCB codes")
     people: dict[str, int] = Field(default_factory=dict, description="SCB code → person id")
@@ -258,7 +258,7 @@ class CandidateOut(Schema):
     terms: int
 
 
-class NextYearQuery(Schema):
+class NextYearQuery(InSchema):
     year: int | None = Field(None, ge=2000, le=2100, description="Defaults to next year")
 
 

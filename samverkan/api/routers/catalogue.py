@@ -6,11 +6,11 @@ from typing import Any, Literal
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 
 from samverkan.api.auth import CATALOGUE, actor
-from samverkan.api.kit import NETWORK, errors
+from samverkan.api.kit import NETWORK, InSchema, errors
 from samverkan.api.schemas import MunicipalityOut, NetworkDetailOut, NetworkListOut
 from samverkan.cooperation.models import Municipality, PopulationFigure
 from samverkan.networks.access import can_see_contacts, get_network_for
@@ -28,7 +28,7 @@ SLUG = r"^[-a-zA-Z0-9_]*$"
 PUBLIC_STATUSES = {Network.Status.ACTIVE, Network.Status.CLOSED, "all"}
 
 
-class CatalogueQuery(Schema):
+class CatalogueQuery(InSchema):
     q: str = Field("", max_length=200, description="Words to find in name, area and plan")
     municipality: str = Field("", max_length=100, pattern=SLUG, description="Municipality slug")
     area: str = Field("", max_length=100, pattern=SLUG, description="Area slug")
@@ -37,7 +37,8 @@ class CatalogueQuery(Schema):
     )
     status: Literal["proposed", "starting", "active", "closed", "all"] = "active"
     limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    # Bounded: the database adds limit to offset, and past 2⁶³ SQLite overflows (issue 18).
+    offset: int = Field(0, ge=0, le=1_000_000_000)
 
 
 @router.get(

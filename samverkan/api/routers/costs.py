@@ -9,7 +9,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from samverkan.api.auth import require_secretariat, require_signed_in
-from samverkan.api.kit import ERRORS, NETWORK, YearQuery, operations
+from samverkan.api.kit import ERRORS, NETWORK, InSchema, YearQuery, operations
 from samverkan.costs import access, selectors, services
 from samverkan.costs.models import Cost
 from samverkan.networks.models import Network
@@ -50,14 +50,14 @@ class CostOut(Schema):
     allocation: AllocationPlanOut
 
 
-class CostIn(Schema):
+class CostIn(InSchema):
     date: datetime.date
     description: str
     amount_ore: int | float = Field(description="Whole öre, > 0")
     phase: str = Cost.Phase.DEVELOPMENT
 
 
-class PreviewQuery(Schema):
+class PreviewQuery(InSchema):
     date: datetime.date
     amount_ore: int | float
 

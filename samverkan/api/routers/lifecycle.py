@@ -5,15 +5,15 @@ management contacts and the caller's inbox. Every route calls the same services 
 pages; a refused activation answers 400 with `rule` and the `missing` steps."""
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import File, Form, Router, Schema, UploadedFile
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from samverkan.api.auth import require_signed_in
-from samverkan.api.kit import ERRORS, area_by_slug, municipality_by_slug, operations
+from samverkan.api.kit import ERRORS, InSchema, area_by_slug, municipality_by_slug, operations
 from samverkan.api.kit import NETWORK as N
 from samverkan.networks.access import Need, get_network_for
 from samverkan.networks.lifecycle import access as lifecycle_access
@@ -35,7 +35,7 @@ router = Router(tags=["Nätverkets livscykel"])
 # ---- schemas -----------------------------------------------------------------------------------
 
 
-class ProposeIn(Schema):
+class ProposeIn(InSchema):
     name: str = Field(max_length=200)
     area: str = Field(max_length=100, description="Area slug")
     reason: str = Field(max_length=5000)
@@ -67,11 +67,11 @@ class StartOut(Schema):
     invitations: list[InvitationOut]
 
 
-class InvitationAnswerIn(Schema):
+class InvitationAnswerIn(InSchema):
     answer: Literal["yes", "no"]
 
 
-class RequestIn(Schema):
+class RequestIn(InSchema):
     municipality: str = Field(max_length=100, description="Municipality slug")
     kind: Literal["join", "leave"]
     reason: str = Field("", max_length=2000)
@@ -87,11 +87,11 @@ class RequestOut(Schema):
     decided_on: datetime.date | None
 
 
-class DecisionIn(Schema):
+class DecisionIn(InSchema):
     confirm: bool
 
 
-class CloseIn(Schema):
+class CloseIn(InSchema):
     reason: str = Field(max_length=5000)
 
 
@@ -103,13 +103,13 @@ class MaterialOut(Schema):
     reviewed_on: datetime.date | None
 
 
-class SecretariatQuestionIn(Schema):
+class SecretariatQuestionIn(InSchema):
     topic: Literal["graphic_manual", "purpose", "organisation", "other"]
     subject: str = Field(max_length=200)
     text: str = Field(max_length=10000)
 
 
-class MessageIn(Schema):
+class MessageIn(InSchema):
     text: str = Field(max_length=10000)
 
 
@@ -331,7 +331,10 @@ def material_list(request: HttpRequest, slug: str) -> Any:
 
 @router.post(N + "/material", response={201: MaterialOut, **ERRORS}, summary="Ladda upp material")
 def material_add(
-    request: HttpRequest, slug: str, file: File[UploadedFile], title: Form[str]
+    request: HttpRequest,
+    slug: str,
+    file: File[UploadedFile],
+    title: Form[Annotated[str, StringConstraints(min_length=1, max_length=200)]],
 ) -> Any:
     user, network = _network(request, slug)
     item = material_services.add_material(user, network, title=title, file=file)

@@ -12,7 +12,15 @@ from ninja import File, Form, Query, Router, Schema, UploadedFile
 from pydantic import Field
 
 from samverkan.api.auth import require_signed_in
-from samverkan.api.kit import ERRORS, NETWORK, YearQuery, municipality_by_slug, operations
+from samverkan.api.kit import (
+    ERRORS,
+    NETWORK,
+    InSchema,
+    LocalTime,
+    YearQuery,
+    municipality_by_slug,
+    operations,
+)
 from samverkan.cooperation.models import Municipality
 from samverkan.meetings import access, feeds, selectors, services
 from samverkan.meetings import attendance as attendance_services
@@ -79,7 +87,7 @@ class MeetingDetailOut(MeetingOut):
     attachments: list[dict[str, Any]]
 
 
-class MeetingIn(Schema):
+class MeetingIn(InSchema):
     starts_at: datetime.datetime = Field(
         description="With a UTC offset, e.g. 2027-03-02T09:00+01:00"
     )
@@ -89,53 +97,58 @@ class MeetingIn(Schema):
     title: str = Field("", max_length=200)
 
 
-class PlanIn(Schema):
+class PlanIn(InSchema):
     year: int = Field(ge=2000, le=2100)
     weekday: int = Field(ge=0, le=6, description="0 = Monday")
-    start_time: datetime.time
-    end_time: datetime.time
+    start_time: LocalTime
+    end_time: LocalTime
     skip_months: list[int] = Field(default_factory=list)
     count: int | None = Field(None, ge=1, le=53)
 
 
 class ProposedOut(Schema):
     day: datetime.date
-    start_time: datetime.time
-    end_time: datetime.time
+    start_time: LocalTime
+    end_time: LocalTime
     host: str | None
     place: str
 
 
-class PlanSaveIn(Schema):
+class PlanSaveIn(InSchema):
     year: int = Field(ge=2000, le=2100)
     meetings: list[ProposedOut] = Field(max_length=60)
 
 
-class CancelIn(Schema):
+class CancelIn(InSchema):
     reason: str = Field("", max_length=2000)
 
 
-class AgendaItemIn(Schema):
+class AgendaItemIn(InSchema):
     title: str = Field(max_length=300)
     description: str = Field("", max_length=5000)
 
 
-class MoveItemIn(Schema):
+class MoveItemIn(InSchema):
     up: bool
 
 
-class AttendanceIn(Schema):
+class AttendanceIn(InSchema):
     status: Literal["present", "absent", "excused"]
 
 
-class MinutesIn(Schema):
+class MinutesIn(InSchema):
     text: str = Field("", max_length=50000)
-    outcomes: dict[int, str] = Field(default_factory=dict, description="Agenda item id → outcome")
+    outcomes: dict[int, str] = Field(
+        default_factory=dict,
+        description="Agenda item id → outcome",
+        # JSON keys are text: say which texts are ids (issue 18).
+        json_schema_extra={"propertyNames": {"pattern": "^[1-9][0-9]{0,17}$"}},
+    )
     review_outcome: str = Field("", max_length=24)
     version: int | None = None
 
 
-class FeedIn(Schema):
+class FeedIn(InSchema):
     action: Literal["create", "renew", "revoke"] = "create"
     # A new address's last day (issue 13); none: it works until renewed or revoked.
     expires_on: datetime.date | None = None

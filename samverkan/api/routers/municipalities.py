@@ -10,7 +10,7 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from samverkan.api.auth import require_secretariat, require_signed_in
-from samverkan.api.kit import ERRORS, area_by_slug, municipality_by_slug
+from samverkan.api.kit import ERRORS, InSchema, area_by_slug, municipality_by_slug
 from samverkan.cooperation.access import get_management_contact_for
 from samverkan.networks.lifecycle import services as lifecycle
 from samverkan.networks.models import Participation
@@ -39,7 +39,7 @@ class MunicipalityNetworksOut(Schema):
     pending_consultations: list[str] = Field(description="Slugs of networks awaiting an answer")
 
 
-class ManagementContactIn(Schema):
+class ManagementContactIn(InSchema):
     area: str = Field(max_length=100, description="Area slug")
     email: str = Field(max_length=254)
     name: str = Field("", max_length=200)

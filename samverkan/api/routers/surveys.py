@@ -8,9 +8,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema
+from pydantic import Field
 
 from samverkan.api.auth import require_secretariat, require_signed_in
-from samverkan.api.kit import ERRORS, operations
+from samverkan.api.kit import ERRORS, InSchema, operations
 from samverkan.reports.matrix import LABELS, participation_matrix
 from samverkan.surveys import access, selectors, services
 from samverkan.surveys.models import SurveyRound
@@ -36,20 +37,20 @@ class RoundOut(Schema):
     questions: list[QuestionOut]
 
 
-class RoundIn(Schema):
-    title: str
+class RoundIn(InSchema):
+    title: str = Field(min_length=1, max_length=200)
     opens_on: datetime.date
     closes_on: datetime.date
     intro: str = ""
 
 
-class QuestionIn(Schema):
+class QuestionIn(InSchema):
     kind: str
     text: str
     choices: list[str] = []
 
 
-class AnswerIn(Schema):
+class AnswerIn(InSchema):
     answers: dict[str, Any]
 
 

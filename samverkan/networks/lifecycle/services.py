@@ -17,6 +17,7 @@ from samverkan.accounts.activation.services import invite
 from samverkan.cooperation.access import can_act_for_municipality
 from samverkan.cooperation.models import Area, ManagementContact, Municipality
 from samverkan.core.errors import RuleViolation, ServiceError
+from samverkan.core.races import conflict_on_unique
 from samverkan.history.context import acting
 from samverkan.networks.access import require_can_edit
 from samverkan.networks.lifecycle import notices
@@ -63,15 +64,17 @@ def propose_network(
         raise ServiceError(_("Det finns redan ett nätverk med det namnet."), field="name")
     day = _today(today)
     with transaction.atomic(), acting(actor, "propose_network"):
-        network = Network.objects.create(
-            name=name,
-            slug=unique_slug(name),
-            area=area,
-            status=Status.PROPOSED,
-            proposal_reason=reason,
-            proposed_on=day,
-            proposed_by=person_for(actor),
-        )
+        # The same name proposed twice at once: both find the slug free (issue 18 §2).
+        with conflict_on_unique():
+            network = Network.objects.create(
+                name=name,
+                slug=unique_slug(name),
+                area=area,
+                status=Status.PROPOSED,
+                proposal_reason=reason,
+                proposed_on=day,
+                proposed_by=person_for(actor),
+            )
         _invite_missing(network, day)
         refresh_search_text(network)
         notices.network_proposed(network)
@@ -350,14 +353,17 @@ def _create_request(
     day: datetime.date,
 ) -> ParticipationRequest:
     with transaction.atomic(), acting(actor, f"request_{kind}"):
-        request = ParticipationRequest.objects.create(
-            network=network,
-            municipality=municipality,
-            kind=kind,
-            reason=reason,
-            requested_by=person_for(actor),
-            requested_on=day,
-        )
+        # Two requests for one municipality at once both passed the check for a pending one;
+        # participation_request_one_pending refuses the later (issue 18 §2).
+        with conflict_on_unique():
+            request = ParticipationRequest.objects.create(
+                network=network,
+                municipality=municipality,
+                kind=kind,
+                reason=reason,
+                requested_by=person_for(actor),
+                requested_on=day,
+            )
         notices.participation_requested(request, _coordinators(network, day))
     return request
 

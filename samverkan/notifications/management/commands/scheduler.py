@@ -14,6 +14,12 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="one tick, then exit")
 
     def handle(self, *args: object, **options: object) -> None:
+        try:
+            self._run(options)
+        except KeyboardInterrupt:  # Ctrl-C ends the scheduler: no traceback (issue 18, §1)
+            self.stdout.write("scheduler stopped")
+
+    def _run(self, options: dict[str, object]) -> None:
         scheduler = Scheduler()
         while True:
             for name in scheduler.tick(timezone.now()):

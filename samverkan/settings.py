@@ -220,8 +220,6 @@ LOGGING = {
 CATALOGUE_PAGE_SIZE = env_int("SAMVERKAN_CATALOGUE_PAGE_SIZE", 20)
 # N6: contact details are stale after this many months without confirmation.
 CONTACTS_STALE_MONTHS = env_int("SAMVERKAN_CONTACTS_STALE_MONTHS", 12)
-# How long a process may reuse the dashboard's verdicts while nothing recorded has changed.
-COMPLIANCE_CACHE_SECONDS = env_int("SAMVERKAN_COMPLIANCE_CACHE_SECONDS", 60)
 # bench/run.py only: a hello-world view at /bench/hello/ to compare the pages against.
 BENCH_HELLO = env_bool("SAMVERKAN_BENCH_HELLO", False)
 # P4/ST2: survey results per network are shown only where at least this many answered.
@@ -364,3 +362,23 @@ FILE_ACCEL_PREFIX = env_str("SAMVERKAN_FILE_ACCEL_PREFIX", "/skyddade-filer/")
 # under MEDIA_ROOT/imports/ for at most SAMVERKAN_IMPORT_KEEP_HOURS and deleted once imported.
 IMPORT_MAX_MB = env_int("SAMVERKAN_IMPORT_MAX_MB", 10)
 IMPORT_KEEP_HOURS = env_int("SAMVERKAN_IMPORT_KEEP_HOURS", 24)
+
+# --- Issue 17 part A: stored verdicts (samverkan/compliance/stored.py) ---
+# A page evaluates inline at most this many networks whose stored verdicts are stale (about a
+# dashboard page; more are shown as being updated until the task has run); the refresh of
+# every network (nightly, `manage.py compliance --refresh`) works in batches of this many
+# networks; a refresh or a mark that has not moved for this many minutes was left by a killed
+# worker and is taken up by the next task.
+COMPLIANCE_INLINE_MAX = env_int("SAMVERKAN_COMPLIANCE_INLINE_MAX", 50)
+COMPLIANCE_REFRESH_BATCH = env_int("SAMVERKAN_COMPLIANCE_REFRESH_BATCH", 200)
+COMPLIANCE_RUN_STALE_MINUTES = env_int("SAMVERKAN_COMPLIANCE_RUN_STALE_MINUTES", 10)
+
+# --- Issue 17 part D: persistent database connections ---
+# Opening a connection per request (PostgreSQL's handshake, or SQLite's file and PRAGMAs) was a
+# share of every page's time. With DEBUG off a process keeps its connection for
+# DATABASE_CONN_MAX_AGE seconds (60 unless set; 0 closes it after each request) and checks it
+# before reusing it in a new request, so that a restarted database costs one failed check
+# rather than an error page. `make run` (DEBUG on) sets it as well; the benchmark runs with
+# DEBUG off and so with the default.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0 if DEBUG else 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

@@ -236,8 +236,6 @@ LOGGING = {
 CATALOGUE_PAGE_SIZE = env_int("SAMVERKAN_CATALOGUE_PAGE_SIZE", 20)
 # N6: contact details are stale after this many months without confirmation.
 CONTACTS_STALE_MONTHS = env_int("SAMVERKAN_CONTACTS_STALE_MONTHS", 12)
-# How long a process may reuse the dashboard's verdicts while nothing recorded has changed.
-COMPLIANCE_CACHE_SECONDS = env_int("SAMVERKAN_COMPLIANCE_CACHE_SECONDS", 60)
 # bench/run.py only: a hello-world view at /bench/hello/ to compare the pages against.
 BENCH_HELLO = env_bool("SAMVERKAN_BENCH_HELLO", False)
 # P4/ST2: survey results per network are shown only where at least this many answered.
@@ -486,3 +484,13 @@ MIDDLEWARE.insert(
 # one; a filter such as ?omrade=a%00b was a 500). First, so that every later layer sees the
 # clean query. The API cleans its bodies itself (samverkan/api/hostile.py).
 MIDDLEWARE.insert(0, "samverkan.core.middleware.StripNulBytesMiddleware")
+
+# --- Issue 17 part A: stored verdicts (samverkan/compliance/stored.py) ---
+# A page evaluates inline at most this many networks whose stored verdicts are stale (about a
+# dashboard page; more are shown as being updated until the task has run); the refresh of
+# every network (nightly, `manage.py compliance --refresh`) works in batches of this many
+# networks; a refresh or a mark that has not moved for this many minutes was left by a killed
+# worker and is taken up by the next task.
+COMPLIANCE_INLINE_MAX = env_int("SAMVERKAN_COMPLIANCE_INLINE_MAX", 50)
+COMPLIANCE_REFRESH_BATCH = env_int("SAMVERKAN_COMPLIANCE_REFRESH_BATCH", 200)
+COMPLIANCE_RUN_STALE_MINUTES = env_int("SAMVERKAN_COMPLIANCE_RUN_STALE_MINUTES", 10)

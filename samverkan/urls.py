@@ -40,6 +40,24 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("samverkan.site.favicon")),  # /favicon.ico
 ]
-if settings.BENCH_HELLO:  # bench/run.py: the baseline, never on in production
-    urlpatterns.append(path("bench/hello/", lambda request: HttpResponse("hello")))
+if settings.BENCH_HELLO:  # bench/run.py: the baselines, never on in production
+    from django.template import engines
+
+    from samverkan.networks.models import Network
+
+    # A bare Django page for reference: a template, 20 rows, one query.
+    _rows = engines["django"].from_string(
+        "<!doctype html><title>20</title><ul>{% for n in rows %}"
+        '<li><a href="/natverk/{{ n.slug }}/">{{ n.name }}</a> {{ n.started_on }}</li>'
+        "{% endfor %}</ul>"
+    )
+    urlpatterns += [
+        path("bench/hello/", lambda request: HttpResponse("hello")),
+        path(
+            "bench/rows/",
+            lambda request: HttpResponse(
+                _rows.render({"rows": Network.objects.order_by("name")[:20]})
+            ),
+        ),
+    ]
 # Uploaded files are served by samverkan/site/files.py (access-checked), never at /media/.

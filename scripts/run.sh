@@ -14,6 +14,9 @@ export SAMVERKAN_SITE_URL="${SAMVERKAN_SITE_URL:-http://$HOST:$PORT}"
 # and no SAMVERKAN_SECRET_KEY set, every process here signs with the development key made once
 # in var/secret_key; with DEBUG off the settings refuse to start without a real key.
 export SAMVERKAN_DEBUG="${SAMVERKAN_DEBUG:-1}"
+# Keep each process's database connection between requests, as production does (issue 17;
+# with DEBUG on the settings' default is 0, a new connection per request).
+export DATABASE_CONN_MAX_AGE="${DATABASE_CONN_MAX_AGE:-60}"
 # The demo municipality's identity provider, unless you configured real ones.
 OIDC_PORT="${SAMVERKAN_DEMO_OIDC_PORT:-8001}"
 DEMO_OIDC=""

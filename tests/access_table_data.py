@@ -325,6 +325,7 @@ def page_kwargs(w: World) -> dict[str, dict[str, Any]]:
         "surveys:results": {"pk": w.survey},
         "surveys:export": {"pk": w.survey, "fmt": "csv"},
         "surveys:action": {"pk": w.survey, "action": "skicka"},
+        "dashboard:lifecycle": {"kind": "inaktiva"},
         "reports:matrix_export": {"fmt": "csv"},
         "reports:yearly": {"year": YEAR},
         "reports:yearly_pdf": {"year": YEAR},

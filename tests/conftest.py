@@ -20,9 +20,6 @@ def _clear_cache(settings):
     }
     # Argon2 is the real hasher (settings); tests hash many passwords and need no strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Rolled-back tests reuse primary keys, so the dashboard's per-process reuse of verdicts
-    # (keyed by the newest history entry) is off; tests/compliance tests it on purpose.
-    settings.COMPLIANCE_CACHE_SECONDS = 0
     # The second factor is tested in tests/accounts/test_mfa.py and tests/browser/test_mfa.py,
     # which turn it on; elsewhere only staff need one (client_for's sessions have shown it).
     settings.SECOND_FACTOR_REQUIRED = "none"

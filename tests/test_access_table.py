@@ -221,6 +221,8 @@ meetings:ics                   GET    login 403   ok    ok    403   ok    ok
 meetings:ics                   POST   login 403   ok    ok    403   ok    ok
 dashboard:dashboard            GET    login 403   403   403   403   403   ok
 dashboard:dashboard            POST   login 403   403   403   403   403   ok
+dashboard:lifecycle            GET    login 403   403   403   403   403   ok
+dashboard:lifecycle            POST   login 403   403   403   403   403   ok
 costs:summary                  GET    login 403   403   403   403   403   ok
 costs:summary                  POST   login 403   403   403   403   403   ok
 costs:export                   GET    login 403   403   403   403   403   ok

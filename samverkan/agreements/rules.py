@@ -8,8 +8,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Min
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samverkan.agreements.models import (
@@ -22,7 +20,8 @@ from samverkan.agreements.models import (
 )
 from samverkan.agreements.parameters import focus_area_threshold
 from samverkan.agreements.selectors import AgreementParameters, parameters_for, swedish_key
-from samverkan.compliance.registry import Status, Verdict, rule
+from samverkan.compliance.registry import Status, Verdict, fix_url, not_applicable, rule
+from samverkan.compliance.registry import text as _
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.networks.models import Membership
 from samverkan.networks.rules import members_url, not_active
@@ -83,17 +82,16 @@ def load_agreements(snap: Snapshot) -> None:
         f.extra["agreements"] = out[f.network.pk]
 
 
-def _url(name: str, facts: NetworkFacts, **kwargs: object) -> str:
-    return reverse(f"agreements:{name}", kwargs={"slug": facts.network.slug, **kwargs})
+def _url(name: str, facts: NetworkFacts, **kwargs: int) -> str:
+    return fix_url(f"agreements:{name}", slug=facts.network.slug, **kwargs)
 
 
 def _off(rule_id: str, facts: NetworkFacts, is_set: bool) -> Verdict | None:
     if skip := not_active(rule_id, facts):
         return skip
     if not is_set:
-        return Verdict(
+        return not_applicable(
             rule_id,
-            Status.NOT_APPLICABLE,
             _("Nätverkets överenskommelse ställer inte det här kravet."),
         )
     return None
@@ -311,7 +309,7 @@ def co2_review(facts: NetworkFacts, snap: Snapshot) -> Verdict:
     previous = snap.year - 1
     url = _url("agreement", facts)
     if a.first_adopted_on is None or a.first_adopted_on > datetime.date(previous, 12, 31):
-        return Verdict(
+        return Verdict(  # not shared: it links to this network's agreement
             "CO2",
             Status.NOT_APPLICABLE,
             _("Överenskommelsen antogs %(year)d; den första översynen görs i slutet av året.")
@@ -390,7 +388,7 @@ def f4_working_groups(facts: NetworkFacts, snap: Snapshot) -> Verdict:
     a = agreement_facts(facts)
     url = _url("working_groups", facts)
     if not a.working_groups:
-        return Verdict("F4", Status.NOT_APPLICABLE, _("Nätverket har inga aktiva arbetsgrupper."))
+        return not_applicable("F4", _("Nätverket har inga aktiva arbetsgrupper."))
     members = {m.person_id for m in facts.memberships}
     orphaned = [g for g in a.working_groups if g.contact_id not in members]
     if orphaned:

@@ -5,18 +5,14 @@ snapshot, not what a network is. Each room registers its rules and loaders in it
 
 import datetime
 import gc
-import time
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max, QuerySet
-from django.utils.translation import get_language
+from django.db.models import QuerySet
 
 from samverkan.compliance.registry import RULES, Rule, Status, Verdict
 from samverkan.compliance.snapshot import build_snapshot
-from samverkan.history.models import HistoryEntry
 
 
 @dataclass
@@ -94,28 +90,3 @@ def verdicts_document(
             for r in results
         },
     }
-
-
-# The dashboard re-reads every network's verdicts on each visit. For a large cooperation that
-# is seconds of work (bench/README.md), so each process keeps its last few results, keyed by
-# the day, the query, the language and the newest history entry: any recorded change starts a
-# new key. Data that leaves no history (survey answers) is at most COMPLIANCE_CACHE_SECONDS old.
-_recent: OrderedDict[tuple[object, ...], tuple[float, list[AnyVerdicts]]] = OrderedDict()
-_RECENT_MAX = 8
-
-
-def evaluate_recent(networks: QuerySet[Any], as_of: datetime.date) -> list[AnyVerdicts]:
-    seconds = getattr(settings, "COMPLIANCE_CACHE_SECONDS", 0)
-    if seconds <= 0:
-        return evaluate(networks, as_of)
-    newest = HistoryEntry.objects.aggregate(newest=Max("pk"))["newest"]
-    key = (as_of, str(networks.query), get_language(), newest)
-    now = time.monotonic()
-    hit = _recent.get(key)
-    if hit is not None and now - hit[0] < seconds:
-        return hit[1]
-    results = evaluate(networks, as_of)
-    _recent[key] = (now, results)
-    while len(_recent) > _RECENT_MAX:
-        _recent.popitem(last=False)
-    return results

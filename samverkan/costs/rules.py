@@ -2,12 +2,11 @@
 
 from collections import Counter
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from samverkan.agreements.rules import agreement_facts
-from samverkan.compliance.registry import Status, Verdict, rule
+from samverkan.compliance.registry import Status, Verdict, fix_url, not_applicable, rule
+from samverkan.compliance.registry import text as _
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.costs.models import Cost
 from samverkan.networks.rules import not_active
@@ -46,11 +45,10 @@ def pr2_costs_allocated(facts: NetworkFacts, snap: Snapshot) -> Verdict:
         return skip
     sharing = agreement_facts(facts).params.cost_sharing
     data = facts.extra.get("costs", {"count": 0, "unallocated": []})
-    url = reverse("costs:network", kwargs={"slug": facts.network.slug})
+    url = fix_url("costs:network", slug=facts.network.slug)
     if not sharing:
-        return Verdict(
+        return not_applicable(
             "PR2",
-            Status.NOT_APPLICABLE,
             _("Nätverkets överenskommelse fördelar inga kostnader på kommunerna."),
         )
     if data["unallocated"]:

@@ -64,6 +64,19 @@ EXEMPT_MODELS: dict[str, str] = {
         "Vilken schemaläggare som tog en körning av ett periodiskt jobb: bokföring som gör att "
         "flera schemaläggare köar varje körning en gång."
     ),
+    # Issue 17, part A: the stored verdicts are computed from recorded data, never entered.
+    "compliance.StoredVerdict": (
+        "Lagrade utfall av reglerna, räknade ur data som redan finns i historiken; ingen "
+        "skriver dem, systemet räknar om dem efter varje ändring och varje natt."
+    ),
+    "compliance.VerdictMark": (
+        "Markerar att ett nätverks lagrade utfall ska räknas om; skrivs av historiken själv "
+        "(en ny historikpost) och raderas när utfallen är omräknade."
+    ),
+    "compliance.VerdictRun": (
+        "Bokföring över omräkningarna av alla nätverks utfall (nattlig och manage.py "
+        "compliance --refresh)."
+    ),
     "backup.BackupRun": (
         "Bokföring över säkerhetskopiorna, skriven av manage.py backup och av ingen annan; "
         "varje rad beskriver en fil utanför databasen. En återställning behåller raderna."

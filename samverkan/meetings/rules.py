@@ -9,12 +9,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from samverkan.agreements.selectors import AgreementParameters, parameters_for
-from samverkan.compliance.registry import Status, Verdict, rule
+from samverkan.compliance.registry import Status, Verdict, fix_url, not_applicable, rule
+from samverkan.compliance.registry import text as _
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.meetings.models import STOCKHOLM, Attendance, Meeting
 from samverkan.networks.rules import not_active
@@ -72,7 +71,7 @@ def load_meetings(snap: Snapshot) -> None:
 
 
 def _list_url(facts: NetworkFacts, name: str = "list") -> str:
-    return reverse(f"meetings:{name}", kwargs={"slug": facts.network.slug})
+    return fix_url(f"meetings:{name}", slug=facts.network.slug)
 
 
 @rule("CH1", gettext_lazy("Ungefär tio möten per år"))
@@ -84,9 +83,8 @@ def ch1_meetings_per_year(facts: NetworkFacts, snap: Snapshot) -> Verdict:
     m = meeting_facts(facts)
     target = m.params.meetings_per_year
     if not target:
-        return Verdict(
+        return not_applicable(
             "CH1",
-            Status.NOT_APPLICABLE,
             _("Nätverkets överenskommelse anger inget antal möten per år."),
         )
     values = {"count": m.planned, "target": target, "year": snap.year}
@@ -99,7 +97,7 @@ def ch1_meetings_per_year(facts: NetworkFacts, snap: Snapshot) -> Verdict:
                 "överenskommelsens antal."
             )
             % values,
-            reverse("meetings:plan_year", kwargs={"slug": facts.network.slug}),
+            fix_url("meetings:plan_year", slug=facts.network.slug),
         )
     return Verdict(
         "CH1",
@@ -118,9 +116,7 @@ def co1_no_substitutes(facts: NetworkFacts, snap: Snapshot) -> Verdict:
         return skip
     m = meeting_facts(facts)
     if m.params.substitutes_allowed:
-        return Verdict(
-            "CO1", Status.NOT_APPLICABLE, _("Nätverkets överenskommelse tillåter ersättare.")
-        )
+        return not_applicable("CO1", _("Nätverkets överenskommelse tillåter ersättare."))
     if m.substitutes:
         return Verdict(
             "CO1",
@@ -146,9 +142,8 @@ def p3_attendance(facts: NetworkFacts, snap: Snapshot) -> Verdict:
     m = meeting_facts(facts)
     url = _list_url(facts, "statistics")
     if not m.held:
-        return Verdict(
+        return not_applicable(
             "P3",
-            Status.NOT_APPLICABLE,
             _("Inga möten är hållna %(year)s ännu.") % {"year": snap.year},
         )
     if not m.attendance_rows:

@@ -1,49 +1,73 @@
 from typing import Any
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.cooperation.models import Area, DevelopmentArea, Municipality
 from samverkan.networks.models import Membership, Network
 
 
+class PlainSelect(forms.Select):
+    """A <select> written in Python. Django's Select renders a template for the select and
+    another for each option: the catalogue's filter form has some seventy options, and their
+    templates were most of the page's rendering (issue 17). Single choices, no option groups;
+    the same HTML as Select's templates, but for the whitespace between the options."""
+
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: Any = None,
+    ) -> SafeString:
+        chosen = {str(v) for v in self.format_value(value)}
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if key in chosen else ""}>'
+            f"{escape(label)}</option>"
+            for key, label in ((str(k), str(v)) for k, v in self.choices)
+        )
+        final = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(f'<select name="{escape(name)}"{final}>{options}</select>')
+
+
 class CatalogueFilterForm(forms.Form):
+    """The catalogue's filters. Municipalities and areas are chosen by slug (all the
+    selector needs), from (slug, name) rows rather than model instances."""
+
     q = forms.CharField(
         label=_("Sök"),
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    municipality = forms.ModelChoiceField(
-        label=_("Kommun"),
-        queryset=Municipality.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alla kommuner"),
+    municipality = forms.ChoiceField(label=_("Kommun"), required=False, widget=PlainSelect)
+    area = forms.ChoiceField(label=_("Verksamhetsområde"), required=False, widget=PlainSelect)
+    development_area = forms.ChoiceField(
+        label=_("Utvecklingsområde"), required=False, widget=PlainSelect
     )
-    area = forms.ModelChoiceField(
-        label=_("Verksamhetsområde"),
-        queryset=Area.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Alla områden"),
-    )
-    development_area = forms.ChoiceField(label=_("Utvecklingsområde"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=PlainSelect)
 
     def __init__(self, *args: object, statuses: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        areas = DevelopmentArea.objects.select_related("plan").order_by(
+        municipalities = Municipality.objects.order_by("name").values_list("slug", "name")
+        areas = Area.objects.order_by("name").values_list("slug", "name")
+        development_areas = DevelopmentArea.objects.order_by(
             "-plan__start_year", "order"
-        )
+        ).values_list("slug", "name")
         seen: dict[str, str] = {}
-        for area in areas:
-            seen.setdefault(area.slug, area.name)
-        self.fields["development_area"].choices = [  # type: ignore[attr-defined]
-            ("", _("Alla utvecklingsområden")),
-            *list(seen.items()),
-        ]
-        self.fields["status"].choices = statuses  # type: ignore[attr-defined]
+        for slug, name in development_areas:
+            seen.setdefault(slug, name)
+        choices = {
+            "municipality": [("", _("Alla kommuner")), *municipalities],
+            "area": [("", _("Alla områden")), *areas],
+            "development_area": [("", _("Alla utvecklingsområden")), *seen.items()],
+            "status": statuses,
+        }
+        for name, field_choices in choices.items():
+            self.fields[name].choices = field_choices  # type: ignore[attr-defined]
 
 
 def plan_part(label: Any, *, rows: int, help_text: Any = "") -> forms.CharField:

@@ -1,11 +1,17 @@
 """The checks of *Checklista för nätverk* (SPEC §2, N1–N6). Each returns a verdict with a
 Swedish explanation and the address where the network fixes it."""
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samverkan.compliance.registry import Status, Verdict, rule
+from samverkan.compliance.registry import (
+    Status,
+    Verdict,
+    fix_url,
+    not_applicable,
+    per_evaluation,
+    rule,
+)
+from samverkan.compliance.registry import text as _
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.cooperation.models import DevelopmentPlan, Municipality
 from samverkan.networks.models import Membership, Network, Participation, YearPlan
@@ -54,23 +60,33 @@ def load_network_facts(snap: Snapshot) -> None:
 
 
 def plan_url(facts: NetworkFacts, year: int) -> str:
-    return reverse("networks:plan_edit", kwargs={"slug": facts.network.slug, "year": year})
+    return fix_url("networks:plan_edit", slug=facts.network.slug, year=year)
 
 
 def members_url(facts: NetworkFacts) -> str:
-    return reverse("networks:members", kwargs={"slug": facts.network.slug})
+    return fix_url("networks:members", slug=facts.network.slug)
 
 
 def not_active(rule_id: str, facts: NetworkFacts) -> Verdict | None:
     """The checklist's 'existing networks' rules concern active networks only."""
     if facts.network.status != Network.Status.ACTIVE:
-        return Verdict(
-            rule_id,
-            Status.NOT_APPLICABLE,
-            _("Gäller aktiva nätverk; nätverket är %(status)s.")
-            % {"status": facts.network.get_status_display().lower()},
-        )
+        return inactive_verdict(rule_id, facts.network.status)
     return None
+
+
+@per_evaluation
+def inactive_verdict(rule_id: str, status: str) -> Verdict:
+    """The same for every network of that status: made once per evaluation."""
+    return not_applicable(
+        rule_id,
+        _("Gäller aktiva nätverk; nätverket är %(status)s.") % {"status": status_text(status)},
+    )
+
+
+@per_evaluation
+def status_text(status: str) -> str:
+    """A network status as the explanations say it (get_status_display().lower())."""
+    return str(Network.Status(status).label).lower()
 
 
 @rule("N1", gettext_lazy("Bidrar till samverkans syfte, vision och verksamhetsidé"))
@@ -109,9 +125,8 @@ def n2_development_areas(facts: NetworkFacts, snap: Snapshot) -> Verdict:
         return skip
     url = plan_url(facts, snap.year)
     if snap.development_plan is None:
-        return Verdict(
+        return not_applicable(
             "N2",
-            Status.NOT_APPLICABLE,
             _("Ingen utvecklingsplan gäller för %(year)s.") % {"year": snap.year},
         )
     tagged = facts.plan_area_ids.get(snap.year, set()) & snap.development_area_ids

@@ -2,10 +2,13 @@
 Each owns its eager loading so that pages stay flat in queries (STYLE habit 6)."""
 
 import datetime
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from samverkan.history.models import HistoryEntry
 from samverkan.history.selectors import network_history
@@ -26,7 +29,17 @@ def catalogue_networks(
     *, viewer: Any, filters: CatalogueFilters, today: datetime.date
 ) -> QuerySet[Network]:
     """The networks a viewer may see in the catalogue, filtered, with the current plan,
-    coordinators and participating municipalities prefetched."""
+    coordinators and participating municipalities prefetched (the API lists them all)."""
+    return catalogue_matches(viewer=viewer, filters=filters, today=today).prefetch_related(
+        *network_prefetches(today)
+    )
+
+
+def catalogue_matches(
+    *, viewer: Any, filters: CatalogueFilters, today: datetime.date
+) -> QuerySet[Network]:
+    """The networks a viewer may see in the catalogue, filtered, by name, with their area and
+    nothing else loaded."""
     qs = Network.objects.filter(in_catalogue=True).select_related("area")
     allowed = [s.value for s in Network.Status]
     if not getattr(viewer, "is_authenticated", False):
@@ -53,7 +66,74 @@ def catalogue_networks(
                 year=today.year, development_areas__slug=filters.development_area
             ).values("network_id")
         )
-    return qs.order_by("name").prefetch_related(*network_prefetches(today))
+    return qs.order_by("name")
+
+
+@dataclass
+class CatalogueEntry:
+    """What the catalogue page (and its file) shows of one network: counts and the current
+    plan come as annotations of the network's own query, not as prefetched rows."""
+
+    network: Network
+    municipality_count: int
+    plan_year: int | None
+    plan_purpose: str
+    coordinators: list[str] = field(default_factory=list)
+
+
+def catalogue_page_networks(
+    *, viewer: Any, filters: CatalogueFilters, today: datetime.date
+) -> QuerySet[Network]:
+    """catalogue_matches with the number of participating municipalities and the current
+    plan's year and purpose annotated: one query for a page, whatever the participations."""
+    current_plan = YearPlan.objects.filter(
+        network=OuterRef("pk"), state=YearPlan.State.ADOPTED, year__lte=today.year
+    ).order_by("-year")
+    participating = (
+        Participation.objects.on(today)
+        .filter(network=OuterRef("pk"))
+        .order_by()
+        .values("network")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        catalogue_matches(viewer=viewer, filters=filters, today=today)
+        .only("name", "slug", "status", "area__name", "area__slug")
+        .annotate(
+            municipality_count=Coalesce(Subquery(participating, output_field=IntegerField()), 0),
+            plan_year=Subquery(current_plan.values("year")[:1]),
+            plan_purpose=Subquery(current_plan.values("purpose")[:1]),
+        )
+    )
+
+
+def catalogue_entries(
+    networks: Iterable[Network], *, today: datetime.date, contacts: bool
+) -> list[CatalogueEntry]:
+    """The entries of annotated networks (catalogue_page_networks), with the names of their
+    coordinators in one more query when the viewer may see contacts."""
+    networks = list(networks)
+    names: dict[int, list[str]] = defaultdict(list)
+    if contacts and networks:
+        coordinators = (
+            Membership.objects.on(today)
+            .filter(role=Membership.Role.COORDINATOR, network__in=[n.pk for n in networks])
+            .order_by("person__name", "pk")
+            .values_list("network_id", "person__name", "person__municipality__name")
+        )
+        for network_id, name, municipality in coordinators:
+            names[network_id].append(f"{name} ({municipality})" if municipality else name)
+    return [
+        CatalogueEntry(
+            network=n,
+            municipality_count=n.municipality_count,  # type: ignore[attr-defined]
+            plan_year=n.plan_year,  # type: ignore[attr-defined]
+            plan_purpose=n.plan_purpose or "",  # type: ignore[attr-defined]
+            coordinators=names[n.pk],
+        )
+        for n in networks
+    ]
 
 
 def network_prefetches(today: datetime.date) -> list[Prefetch[Any]]:
@@ -103,11 +183,14 @@ class NetworkPage:
 
 
 def network_page(network: Network, *, viewer: Any, today: datetime.date) -> NetworkPage:
-    memberships = list(
-        Membership.objects.on(today)
-        .filter(network=network)
-        .select_related("person", "person__municipality", "municipality")
-        .order_by("person__name", "role")
+    contacts = access.can_see_contacts(viewer)
+    memberships = Membership.objects.on(today).filter(network=network)
+    if not contacts:  # the members' table is for those who may see contacts: coordinators only
+        memberships = memberships.filter(role=Membership.Role.COORDINATOR)
+    members = list(
+        memberships.select_related("person", "person__municipality", "municipality").order_by(
+            "person__name", "role"
+        )
     )
     participations = list(
         Participation.objects.filter(network=network)
@@ -123,14 +206,14 @@ def network_page(network: Network, *, viewer: Any, today: datetime.date) -> Netw
     return NetworkPage(
         network=network,
         plan=adopted[0] if adopted else None,
-        coordinators=[m for m in memberships if m.role == Membership.Role.COORDINATOR],
-        members=memberships,
+        coordinators=[m for m in members if m.role == Membership.Role.COORDINATOR],
+        members=members if contacts else [],
         participations=[p for p in participations if p.joined_on and p.left_on is None],
         former_participations=[p for p in participations if p.left_on is not None],
         plans=list(network.year_plans.order_by("-year")) if internal else [],
         history=list(network_history(network.pk, limit=30)) if internal else [],
         can_edit=access.can_edit_network(viewer, network),
-        can_see_contacts=access.can_see_contacts(viewer),
+        can_see_contacts=contacts,
     )
 
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samverkan.compliance.selectors import evaluate
+from samverkan.compliance.stored import stored_verdicts
 from samverkan.cooperation.models import Municipality
 from samverkan.core.errors import ConflictError, ServiceError
 from samverkan.core.pages import errors_on, query_without_page, show_error
@@ -59,18 +59,19 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.CatalogueFilters(
         q=data.get("q") or "",
-        municipality=data["municipality"].slug if data.get("municipality") else "",
-        area=data["area"].slug if data.get("area") else "",
+        municipality=data.get("municipality") or "",
+        area=data.get("area") or "",
         development_area=data.get("development_area") or "",
         status=data.get("status") or Network.Status.ACTIVE,
     )
-    networks = selectors.catalogue_networks(viewer=request.user, filters=filters, today=today)
+    networks = selectors.catalogue_page_networks(viewer=request.user, filters=filters, today=today)
     show_contacts = access.can_see_contacts(request.user)
     if fmt := requested_format(request):  # every network the filters match, not one page
-        header, table = catalogue_table(networks, show_contacts=show_contacts)
+        entries = selectors.catalogue_entries(networks, today=today, contacts=show_contacts)
+        header, table = catalogue_table(entries, show_contacts=show_contacts)
         return table_response(fmt, "natverkskatalogen", header, table, title=_("Nätverk"))
     page = Paginator(networks, settings.CATALOGUE_PAGE_SIZE).get_page(request.GET.get("sida"))
-    rows = [(n, selectors.current_plan(n)) for n in page.object_list]
+    rows = selectors.catalogue_entries(page.object_list, today=today, contacts=show_contacts)
     context = {
         "form": form,
         "page": page,
@@ -85,7 +86,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 
 
 def catalogue_table(
-    networks: Iterable[Network], *, show_contacts: bool
+    entries: Iterable[selectors.CatalogueEntry], *, show_contacts: bool
 ) -> tuple[list[str], list[list[Any]]]:
     """The catalogue as a file: what each entry of the page shows, the purpose in full."""
     header = [
@@ -99,25 +100,18 @@ def catalogue_table(
     if show_contacts:
         header.append(_("Samordnare"))
     rows = []
-    for network in networks:
-        plan = selectors.current_plan(network)
+    for entry in entries:
+        network = entry.network
         row: list[Any] = [
             network.name,
             network.get_status_display(),
             network.area.name,
-            len(network.current_participations),  # type: ignore[attr-defined]
-            plan.year if plan else None,
-            plan.purpose if plan else "",
+            entry.municipality_count,
+            entry.plan_year,
+            entry.plan_purpose,
         ]
         if show_contacts:
-            row.append(
-                ", ".join(
-                    f"{m.person.name} ({m.person.municipality.name})"
-                    if m.person.municipality
-                    else m.person.name
-                    for m in network.current_coordinators  # type: ignore[attr-defined]
-                )
-            )
+            row.append(", ".join(entry.coordinators))
         rows.append(row)
     return header, rows
 
@@ -126,13 +120,13 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_network_for(request.user, slug)
     today = timezone.localdate()
     page = selectors.network_page(network, viewer=request.user, today=today)
-    verdicts = None
+    checklist = None  # the stored verdicts of this year (compliance/stored.py), current
     if access.can_see_verdicts(request.user, network):
-        verdicts = evaluate([network], today)[0].verdicts.values()
+        checklist = stored_verdicts([network], today.year, today=today)[0]
     context = {
         "p": page,
         "network": network,
-        "verdicts": verdicts,
+        "checklist": checklist,
         # What the rooms above add to the page (core/plugins.py): links, the agreement panel.
         "link_sections": render_sections("network.links", request, network, today),
         "sections": render_sections("network", request, network, today),

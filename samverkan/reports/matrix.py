@@ -4,9 +4,10 @@ whether the municipality takes part, has left, or was invited and declined."""
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.cooperation.models import Municipality
+from samverkan.cooperation.models import Area, Municipality
 from samverkan.networks.models import Network, Participation
 
 PARTICIPATES = "participates"
@@ -125,3 +126,47 @@ def matrix_table(matrix: Matrix) -> tuple[list[str], list[list[str]]]:
         for m, states, count in matrix.rows()
     ]
     return header, rows
+
+
+@dataclass
+class AreaMatrix:
+    """The participation matrix folded by area (issue 17): for a cooperation too large to draw
+    network by network, municipalities × areas, each cell the number of the area's active
+    networks the municipality takes part in. SQL aggregates; its size does not grow with the
+    number of networks."""
+
+    day: datetime.date
+    municipalities: list[Municipality]
+    areas: list[Area]
+    cells: dict[tuple[int, int], int]  # (municipality_id, area_id) → networks taken part in
+    networks: dict[int, int]  # area_id → its active networks
+
+    def rows(self) -> list[tuple[Municipality, list[int]]]:
+        return [
+            (m, [self.cells.get((m.pk, a.pk), 0) for a in self.areas]) for m in self.municipalities
+        ]
+
+
+def area_participation(day: datetime.date, *, area: str = "") -> AreaMatrix:
+    """Four queries whatever the size: two GROUP BY, the areas, the member municipalities."""
+    active = Network.objects.filter(status=Network.Status.ACTIVE)
+    if area:
+        active = active.filter(area__slug=area)
+    networks = dict(
+        active.values("area_id").annotate(n=Count("pk")).order_by().values_list("area_id", "n")
+    )
+    taking_part = (
+        Participation.objects.filter(network__in=active, joined_on__lte=day)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gte=day))
+        .values("municipality_id", "network__area_id")
+        .annotate(n=Count("network_id", distinct=True))
+        .order_by()
+    )
+    cells = {(r["municipality_id"], r["network__area_id"]): r["n"] for r in taking_part}
+    return AreaMatrix(
+        day=day,
+        municipalities=list(Municipality.objects.members_on(day).order_by("name")),
+        areas=list(Area.objects.filter(pk__in=list(networks)).order_by("name")),
+        cells=cells,
+        networks=networks,
+    )

@@ -6,11 +6,10 @@ round covered it and how many answered."""
 import datetime
 from dataclasses import dataclass
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samverkan.compliance.registry import Status, Verdict, rule
+from samverkan.compliance.registry import Status, Verdict, fix_url, rule
+from samverkan.compliance.registry import text as _
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.networks.rules import not_active
 from samverkan.surveys.models import RoundNetwork, SurveyRound
@@ -102,7 +101,7 @@ def p4_survey(facts: NetworkFacts, snap: Snapshot) -> Verdict:
     if skip := not_active("P4", facts):
         return skip
     state: CooperationSurveyState = snap.extra["surveys"]
-    url = reverse("surveys:index")
+    url = fix_url("surveys:index")
     if state.status != Status.OK or state.last is None:
         return Verdict("P4", Status(state.status), state.explanation, url)
     covered = facts.extra.get("survey_coverage")
@@ -120,5 +119,5 @@ def p4_survey(facts: NetworkFacts, snap: Snapshot) -> Verdict:
         Status.OK,
         _("%(base)s Nätverket omfattades: %(a)d av %(i)d svarade (%(rate)s).")
         % {"base": state.explanation, "a": answered, "i": invited, "rate": rate},
-        reverse("surveys:results", kwargs={"pk": state.last.pk}),
+        fix_url("surveys:results", pk=state.last.pk),
     )

@@ -133,7 +133,6 @@ def quiet_settings(media: Path) -> dict[str, Any]:
         },
         "MEDIA_ROOT": str(media),
         "PASSWORD_HASHERS": ["django.contrib.auth.hashers.MD5PasswordHasher"],
-        "COMPLIANCE_CACHE_SECONDS": 0,
         "SECOND_FACTOR_REQUIRED": "none",
     }
 

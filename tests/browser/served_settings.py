@@ -11,7 +11,6 @@ DATABASES = {"default": json.loads(os.environ["SAMVERKAN_TEST_SERVED_DATABASE"])
 # The test cast's passwords are hashed with MD5 (tests/conftest.py), for speed.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405
 SECOND_FACTOR_REQUIRED = "none"
-COMPLIANCE_CACHE_SECONDS = 0
 # Each gunicorn worker its own cache: no login limit counted in one test run carries over to
 # another run sharing the machine's Redis.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -24,7 +24,7 @@ def adopt(cast, network: Network, purpose: str) -> None:
 
 
 def names(response) -> list[str]:
-    return [n.name for n, _ in response.context["rows"]]
+    return [entry.network.name for entry in response.context["rows"]]
 
 
 def test_search_finds_words_of_the_adopted_plan(cast, client_for):

@@ -6,16 +6,23 @@ number of queries. S1-S4 use the same step logic as the activation service (star
 
 from collections import defaultdict
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 
-from samverkan.compliance.registry import Status, Verdict, rule
+from samverkan.compliance.registry import (
+    Status,
+    Verdict,
+    fix_url,
+    not_applicable,
+    per_evaluation,
+    rule,
+)
+from samverkan.compliance.registry import text as _
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.cooperation.models import ManagementContact, Municipality
 from samverkan.networks.lifecycle.activity import is_inactive, last_activity
 from samverkan.networks.lifecycle.starting import StartFacts, Step, founding_plan, missing_steps
 from samverkan.networks.models import Membership, Network, Participation, YearPlan
+from samverkan.networks.rules import status_text
 
 OPEN = (Network.Status.PROPOSED, Network.Status.STARTING)
 
@@ -58,22 +65,35 @@ def load_lifecycle_facts(snap: Snapshot) -> None:
 
 
 def _progress_url(facts: NetworkFacts) -> str:
-    return reverse("networks:progress", kwargs={"slug": facts.network.slug})
+    return fix_url("networks:progress", slug=facts.network.slug)
 
 
-def _start_verdict(rule_id: str, facts: NetworkFacts, fix_url: str, ok: str) -> Verdict:
+def _start_verdict(rule_id: str, facts: NetworkFacts, url: str, ok: str) -> Verdict:
     if facts.network.status not in OPEN:
-        return Verdict(
-            rule_id,
-            Status.NOT_APPLICABLE,
-            _("Gäller nätverk under uppstart; nätverket är %(status)s.")
-            % {"status": facts.network.get_status_display().lower()},
-        )
-    steps: list[Step] = [s for s in missing_steps(facts.extra["start"]) if s.rule_id == rule_id]
+        return _not_starting(rule_id, facts.network.status)
+    steps = [s for s in _missing_steps(facts) if s.rule_id == rule_id]
     if steps:
         text = "; ".join(s.text for s in steps)
-        return Verdict(rule_id, Status.MISSING, text[:1].upper() + text[1:] + ".", fix_url)
-    return Verdict(rule_id, Status.OK, ok, fix_url)
+        return Verdict(rule_id, Status.MISSING, text[:1].upper() + text[1:] + ".", url)
+    return Verdict(rule_id, Status.OK, ok, url)
+
+
+@per_evaluation
+def _not_starting(rule_id: str, status: str) -> Verdict:
+    return not_applicable(
+        rule_id,
+        _("Gäller nätverk under uppstart; nätverket är %(status)s.")
+        % {"status": status_text(status)},
+    )
+
+
+def _missing_steps(facts: NetworkFacts) -> list[Step]:
+    """The steps S1-S4 all read: worked out once per network (and language), not per rule."""
+    key = f"start_steps:{get_language()}"
+    steps: list[Step] | None = facts.extra.get(key)
+    if steps is None:
+        steps = facts.extra[key] = missing_steps(facts.extra["start"])
+    return steps
 
 
 @rule("S1", gettext_lazy("Uppstart: alla medlemskommuner inbjudna, majoritet har sagt ja"))
@@ -101,14 +121,14 @@ def s2_consulted(facts: NetworkFacts, snap: Snapshot) -> Verdict:
 @rule("S3", gettext_lazy("Uppstart: syfte, mål och mötesorganisation"))
 def s3_founding_plan(facts: NetworkFacts, snap: Snapshot) -> Verdict:
     """S3: the first work is a common purpose, goals and meeting organisation."""
-    url = reverse("networks:plan_edit", kwargs={"slug": facts.network.slug, "year": snap.year})
+    url = fix_url("networks:plan_edit", slug=facts.network.slug, year=snap.year)
     return _start_verdict("S3", facts, url, _("Den första årsplanen är antagen."))
 
 
 @rule("S4", gettext_lazy("Uppstart: samordnare utsedd"))
 def s4_coordinator(facts: NetworkFacts, snap: Snapshot) -> Verdict:
     """S4: a coordinator is appointed."""
-    url = reverse("networks:members", kwargs={"slug": facts.network.slug})
+    url = fix_url("networks:members", slug=facts.network.slug)
     return _start_verdict("S4", facts, url, _("En samordnare är utsedd."))
 
 
@@ -125,9 +145,9 @@ def c1_activity(facts: NetworkFacts, snap: Snapshot) -> Verdict:
             % {"day": network.closed_on, "reason": network.close_reason},
         )
     if network.status != Network.Status.ACTIVE:
-        return Verdict("C1", Status.NOT_APPLICABLE, _("Nätverket har inte startat än."))
+        return not_applicable("C1", _("Nätverket har inte startat än."))
     last = facts.extra.get("last_activity")
-    url = reverse("networks:close", kwargs={"slug": network.slug})
+    url = fix_url("networks:close", slug=network.slug)
     if last is None:
         return Verdict("C1", Status.WARNING, _("Ingen registrerad aktivitet alls."), url)
     if is_inactive(last, snap.as_of):

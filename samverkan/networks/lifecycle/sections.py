@@ -1,5 +1,6 @@
 """The lifecycle's panel on the secretariat's dashboard: proposals, inactive networks (C1),
-networks started and closed this year, unanswered questions (ST1)."""
+networks started and closed this year, unanswered questions (ST1). Each list shows its first
+rows and how many there are; the whole list is a page of its own (dashboard:lifecycle)."""
 
 import datetime
 from typing import Any

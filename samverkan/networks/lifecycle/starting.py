@@ -4,8 +4,8 @@ the activation service, the progress page and the compliance rules agree on ever
 import datetime
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
-
+# Rendered once per evaluation while the S1-S4 rules run; plain gettext elsewhere.
+from samverkan.compliance.registry import text as _
 from samverkan.cooperation.models import ManagementContact, Municipality
 from samverkan.networks.models import Membership, Network, Participation, YearPlan
 

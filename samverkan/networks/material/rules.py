@@ -1,11 +1,10 @@
 """N5 for the network's material: reviewed against the cooperation's graphic manual."""
 
 from django.db.models import Count, Q
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samverkan.compliance.registry import Status, Verdict, rule
+from samverkan.compliance.registry import Status, Verdict, fix_url, not_applicable, rule
+from samverkan.compliance.registry import text as _
 from samverkan.compliance.snapshot import NetworkFacts, Snapshot, loader
 from samverkan.networks.models import Material
 
@@ -27,9 +26,9 @@ def load_material_facts(snap: Snapshot) -> None:
 def n5_material(facts: NetworkFacts, snap: Snapshot) -> Verdict:
     """N5: network material can be marked reviewed against the graphic manual (warning only)."""
     counts = facts.extra.get("material", {"total": 0, "unreviewed": 0})
-    url = reverse("networks:material", kwargs={"slug": facts.network.slug})
+    url = fix_url("networks:material", slug=facts.network.slug)
     if counts["total"] == 0:
-        return Verdict("N5", Status.NOT_APPLICABLE, _("Nätverket har inget material uppladdat."))
+        return not_applicable("N5", _("Nätverket har inget material uppladdat."))
     if counts["unreviewed"]:
         return Verdict(
             "N5",

@@ -1,0 +1,125 @@
+"""Issue 17, part B: the dashboard reads the stored verdicts (one page of networks, GROUP BY
+counts), shows when they were computed, evaluates inline only the few a write made stale, and
+stays the same size in queries and HTML whatever the number of networks."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from samverkan.compliance import marks, stored
+from samverkan.compliance.selectors import evaluate, summary
+from samverkan.networks import services
+from samverkan.networks.models import Membership, Network
+from samverkan.reports import sections as reports
+from tests.helpers import assert_same_queries, queries_of
+from tests.networks.test_query_counts import add_networks
+
+URL = reverse("dashboard:dashboard")
+
+
+def year() -> int:
+    return timezone.localdate().year
+
+
+def store_everything() -> None:
+    """Every network's rows current, and the marks cleared as the task clears them (the test
+    is one transaction: its later writes must mark again, as a new request's would)."""
+    stored.refresh_stale(Network.objects.all(), year(), limit=-1)
+    marks.clear_marks(marks.marks_seen())
+
+
+@pytest.fixture
+def evaluated(monkeypatch) -> list[list[int]]:
+    """The networks each evaluation the stored-verdict writer ran was given."""
+    calls: list[list[int]] = []
+    real = stored.evaluate
+
+    def counting(networks, as_of, **kwargs):
+        calls.append(sorted(n.pk for n in networks))
+        return real(networks, as_of, **kwargs)
+
+    monkeypatch.setattr(stored, "evaluate", counting)
+    return calls
+
+
+def test_dashboard_reads_stored_rows_and_evaluates_nothing_when_current(
+    cast, client_for, evaluated
+):
+    store_everything()
+    evaluated.clear()
+    response = client_for("secretariat").get(URL)
+    assert response.status_code == 200
+    assert evaluated == []
+    networks = Network.objects.exclude(status=Network.Status.CLOSED)
+    as_of = timezone.localdate()
+    assert response.context["counts"] == {
+        **{rule: counts for rule, counts in summary(evaluate(networks, as_of)).items()},
+    }
+    body = response.content.decode()
+    assert "Beräknat " in body
+    assert response.context["computed_at"] == stored.computed_at(networks, year())
+    assert response.context["updating"] == 0
+
+
+def test_after_a_write_the_dashboard_evaluates_only_the_touched_network(
+    cast, client_for, evaluated
+):
+    store_everything()
+    evaluated.clear()
+    coordinator = Membership.objects.get(network=cast.network, role=Membership.Role.COORDINATOR)
+    services.end_membership(cast.user("secretariat"), coordinator, end_on=timezone.localdate())
+    response = client_for("secretariat").get(URL)
+    assert evaluated == [[cast.network.pk]] * 2  # once per language, that network only
+    row = next(r for r in response.context["rows"] if r.network == cast.network)
+    fresh = evaluate([cast.network], timezone.localdate())[0].verdicts
+    assert {k: v.status for k, v in row.verdicts.items()} == {k: v.status for k, v in fresh.items()}
+
+
+def test_many_stale_networks_are_shown_as_being_updated(cast, client_for, settings, evaluated):
+    settings.COMPLIANCE_INLINE_MAX = 1
+    response = client_for("secretariat").get(URL)  # nothing stored yet: two stale networks
+    assert response.context["updating"] == 2
+    assert "2 nätverk uppdateras" in response.content.decode()
+    assert "uppdateras" in response.content.decode()
+
+
+def test_visa_missing_lists_only_networks_with_something_missing(cast, client_for):
+    store_everything()
+    rows = client_for("secretariat").get(URL, {"visa": "missing"}).context["rows"]
+    fresh = evaluate(Network.objects.exclude(status=Network.Status.CLOSED), timezone.localdate())
+    expected = {
+        r.network.pk for r in fresh if any(v.status == "missing" for v in r.verdicts.values())
+    }
+    assert {r.network.pk for r in rows} == expected
+
+
+def test_dashboard_flat_in_queries_and_bounded_in_html_from_20_to_200_networks(
+    cast, client_for, monkeypatch
+):
+    monkeypatch.setattr(reports, "HEAT_MAP_MAX_NETWORKS", 10)  # the folded map at both sizes
+    client = client_for("secretariat")
+    add_networks(cast, 18)  # with the cast's two: 20
+    store_everything()
+    twenty = queries_of(client.get, URL)
+    add_networks(cast, 180, first=18)
+    store_everything()
+    two_hundred = queries_of(client.get, URL)
+    assert Network.objects.count() == 200
+    assert_same_queries(twenty, two_hundred)
+    page = client.get(URL)
+    assert len(page.context["rows"]) == 50
+    add_networks(cast, 200, first=198)
+    store_everything()
+    four_hundred = client.get(URL)
+    # One page of the matrix whatever the size: only counts and page numbers differ.
+    assert abs(len(four_hundred.content) - len(page.content)) < 500
+    assert len(page.content) < 300_000
+
+
+def test_htmx_matrix_swap_skips_the_panels(cast, client_for):
+    store_everything()
+    response = client_for("secretariat").get(
+        URL, headers={"HX-Request": "true", "HX-Target": "matrix"}
+    )
+    body = response.content.decode()
+    assert 'id="matrix"' in body and "lifecycle-h" not in body

@@ -1,0 +1,73 @@
+"""Issue 17, part B: the dashboard's panels are bounded. The lifecycle panel counts its lists in
+SQL and shows the first few, linking to the whole list; C1's inactive networks are found by
+NOT EXISTS subqueries, the same as the rule's own reading of the activity."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from samverkan.networks.lifecycle import selectors as lifecycle
+from samverkan.networks.lifecycle.activity import inactive_networks
+from samverkan.networks.models import Network
+from tests.dashboard.test_dashboard_stored import store_everything
+from tests.helpers import assert_same_queries, queries_of
+from tests.networks.test_query_counts import add_networks
+
+URL = reverse("dashboard:dashboard")
+LONG_AGO = datetime.date(2020, 1, 1)
+
+
+def add_inactive(cast, n: int, first: int = 0) -> None:
+    add_networks(cast, n, first=first)
+    Network.objects.filter(slug__startswith="natverk-").update(started_on=LONG_AGO)
+
+
+@pytest.mark.parametrize("days", [0, -400, 800])
+def test_inactive_in_sql_is_the_rule_s_reading_of_the_activity(cast, days):
+    add_inactive(cast, 6)
+    recent = timezone.localdate() - datetime.timedelta(days=30)
+    Network.objects.filter(slug__in=["natverk-0000", "natverk-0001"]).update(started_on=recent)
+    today = timezone.localdate() + datetime.timedelta(days=days)
+    expected = sorted(n.slug for n, _last in inactive_networks(today))
+    assert sorted(lifecycle.inactive_queryset(today).values_list("slug", flat=True)) == expected
+
+
+def test_lifecycle_panel_shows_a_page_and_links_to_the_whole_list(cast, client_for):
+    add_inactive(cast, 25)
+    client = client_for("secretariat")
+    body = client.get(URL).content.decode()
+    total = len(inactive_networks(timezone.localdate()))
+    assert total >= 25
+    assert f"Alla {total} nätverk utan aktivitet" in body
+    assert body.count("senast ") <= lifecycle.PANEL_ROWS + 1
+    link = reverse("dashboard:lifecycle", args=["inaktiva"])
+    assert link in body
+    full = client.get(link)
+    assert full.status_code == 200
+    assert full.context["page"].paginator.count == total
+    assert "natverk-0024" in full.content.decode()
+
+
+def test_lifecycle_panel_flat_in_queries(cast, client_for):
+    client = client_for("secretariat")
+    add_inactive(cast, 12)
+    store_everything()
+    few = queries_of(client.get, URL)
+    add_inactive(cast, 120, first=12)
+    store_everything()
+    many = queries_of(client.get, URL)
+    assert_same_queries(few, many)
+
+
+@pytest.mark.parametrize("kind", ["uppstart", "inaktiva", "startade", "avslutade"])
+def test_lifecycle_lists_are_the_secretariat_s(cast, client_for, kind):
+    url = reverse("dashboard:lifecycle", args=[kind])
+    assert client_for("secretariat").get(url).status_code == 200
+    assert client_for("coordinator").get(url).status_code == 403
+
+
+def test_unknown_lifecycle_list_is_not_found(cast, client_for):
+    url = reverse("dashboard:lifecycle", args=["okand"])
+    assert client_for("secretariat").get(url).status_code == 404

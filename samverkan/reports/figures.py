@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from samverkan.compliance.registry import Status
-from samverkan.compliance.selectors import AnyVerdicts
 from samverkan.costs.selectors import MunicipalitySummary
 from samverkan.networks.models import Network
 
@@ -45,17 +44,17 @@ class KeyFigures:
     costs_municipalities: int
 
 
-def checklist_figures(results: list[AnyVerdicts]) -> ChecklistFigures:
+def checklist_figures(network_statuses: list[set[str]]) -> ChecklistFigures:
+    """`network_statuses`: for each network checked, the statuses of its verdicts."""
     met = warned = missing = 0
-    for row in results:
-        statuses = {v.status for v in row.verdicts.values()}
+    for statuses in network_statuses:
         if Status.MISSING in statuses:
             missing += 1
         elif Status.WARNING in statuses:
             warned += 1
         else:
             met += 1
-    return ChecklistFigures(checked=len(results), met=met, warned=warned, missing=missing)
+    return ChecklistFigures(checked=len(network_statuses), met=met, warned=warned, missing=missing)
 
 
 def survey_figures(context: dict[str, Any] | None) -> SurveyFigures | None:
@@ -76,7 +75,7 @@ def key_figures(
     active: list[Network],
     started: list[Network],
     closed: list[Network],
-    results: list[AnyVerdicts],
+    network_statuses: list[set[str]],
     survey: dict[str, Any] | None,
     costs: MunicipalitySummary,
 ) -> KeyFigures:
@@ -84,7 +83,7 @@ def key_figures(
         active=len(active),
         started=len(started),
         closed=len(closed),
-        checklist=checklist_figures(results),
+        checklist=checklist_figures(network_statuses),
         survey=survey_figures(survey),
         costs_total_ore=costs.total,
         costs_networks=len(costs.networks),

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 
 from samverkan.compliance import stored
+from samverkan.compliance.models import StoredVerdict
 from samverkan.compliance.registry import STATUS_LABELS, as_of_for_year
 from samverkan.compliance.selectors import evaluate, registered_rules, summary
 from samverkan.cooperation.models import Cooperation
@@ -84,6 +85,24 @@ def rule_counts(
     return stored.verdict_counts(checked, year)
 
 
+def network_statuses(networks: list[Network], year: int, today: datetime.date) -> list[set[str]]:
+    """For each network, the statuses of its verdicts of the year (the key figures count the
+    networks with something missing, with a warning, and with everything met): from the
+    stored verdicts, every stale one evaluated first; a year no longer stored fresh."""
+    if not networks:
+        return []
+    if year not in stored.stored_years(today):
+        results = evaluate(networks, as_of_for_year(year, today))
+        return [{v.status.value for v in r.verdicts.values()} for r in results]
+    checked = Network.objects.filter(pk__in=[n.pk for n in networks])
+    stored.refresh_stale(checked, year, today=today, limit=-1)
+    by_network: dict[int, set[str]] = {n.pk: set() for n in networks}
+    rows = StoredVerdict.objects.filter(network__in=checked, year=year)
+    for network_id, status in rows.values_list("network_id", "status").distinct():
+        by_network[network_id].add(status)
+    return [by_network[n.pk] for n in networks]
+
+
 def yearly_report(year: int, today: datetime.date) -> dict[str, Any]:
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     as_of = as_of_for_year(year, today)
@@ -123,7 +142,7 @@ def yearly_report(year: int, today: datetime.date) -> dict[str, Any]:
             active=active,
             started=started,
             closed=closed,
-            results=results,
+            network_statuses=network_statuses(checked, year, today),
             survey=survey_context,
             costs=costs,
         ),

@@ -21,7 +21,9 @@ def test_bench_hello_only_when_the_setting_is_on(db, client, settings):
         response = client.get("/bench/hello/")
         assert response.status_code == 200
         assert response.content == b"hello"
+        assert client.get("/bench/rows/").status_code == 200  # the bare Django page
     finally:
         settings.BENCH_HELLO = False
         _reload_urls()
     assert client.get("/bench/hello/").status_code == 404
+    assert client.get("/bench/rows/").status_code == 404

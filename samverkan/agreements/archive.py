@@ -19,23 +19,9 @@ from samverkan.agreements.models import (
     Matter,
     WorkingGroup,
 )
+from samverkan.agreements.selectors import PARAMETER_NAMES
 from samverkan.networks.lifecycle.export import CHUNK, d, export_part, name_of
 from samverkan.networks.models import Network
-
-PARAMETERS = (
-    "min_municipalities_per_matter",
-    "min_focus_areas",
-    "focus_area_min_share",
-    "cost_sharing",
-    "onboarding_representative",
-    "meetings_per_year",
-    "chair_municipalities",
-    "chair_term_years",
-    "secretary_title",
-    "substitutes_allowed",
-    "review_at_last_meeting",
-    "business_plan_required",
-)
 
 
 def _parameter(value: Any) -> Any:
@@ -64,7 +50,7 @@ def agreement_part(network: Network) -> Iterator[dict[str, Any]]:
             "adopted_at_meeting": d(meeting.starts_at) if meeting else None,
             "note": v.note,
             "text": v.text,
-            "parameters": {p: _parameter(getattr(v, p)) for p in PARAMETERS},
+            "parameters": {p: _parameter(getattr(v, p)) for p in PARAMETER_NAMES},
         }
     reviews = (
         AgreementReview.objects.filter(network=network)

@@ -82,9 +82,21 @@ supervise() {
         pids+=("$2")
         shift 2
     done
-    local ended="" rc=0
-    wait -n -p ended "${pids[@]}" || rc=$?
-    [ -n "$ended" ] || return "$rc"   # interrupted by a signal: the traps say what to do
+    local ended="" rc=0 pid
+    # One that ended before this call may already be reaped, and `wait -n` would not see it
+    # ("no such job"): ask each first.
+    for pid in "${pids[@]}"; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            ended="$pid"
+            wait "$pid" 2>/dev/null || rc=$?
+            [ "$rc" -eq 127 ] && rc=0   # reaped already: its exit status is gone
+            break
+        fi
+    done
+    if [ -z "$ended" ]; then
+        wait -n -p ended "${pids[@]}" || rc=$?
+        [ -n "$ended" ] || return "$rc"   # interrupted by a signal: the traps say what to do
+    fi
     if [ "$rc" -eq 0 ]; then
         say "${names[$ended]} stopped; stopping the others"
     else

@@ -494,3 +494,36 @@ MIDDLEWARE.insert(0, "samverkan.core.middleware.StripNulBytesMiddleware")
 COMPLIANCE_INLINE_MAX = env_int("SAMVERKAN_COMPLIANCE_INLINE_MAX", 50)
 COMPLIANCE_REFRESH_BATCH = env_int("SAMVERKAN_COMPLIANCE_REFRESH_BATCH", 200)
 COMPLIANCE_RUN_STALE_MINUTES = env_int("SAMVERKAN_COMPLIANCE_RUN_STALE_MINUTES", 10)
+
+# --- Issue 16 part D: the catalogue inside the intranet (samverkan/site/embed.py) ---
+# SAMVERKAN_EMBED_ORIGINS lists the origins (scheme://host[:port], e.g. the intranet's
+# https://intranat.example.se) that may show the catalogue page /inbaddning/ in an iframe (CSP
+# frame-ancestors on that page only; every other page keeps frame-ancestors 'none' and
+# X-Frame-Options DENY) and whose scripts may read the public catalogue API (CORS through
+# django-cors-headers, without credentials: only what an anonymous caller may read). Empty by
+# default: Samverkan itself only. The Atom feed of catalogue changes (/natverk/andringar.atom)
+# lists the newest SAMVERKAN_CATALOGUE_FEED_ITEMS changes.
+EMBED_ORIGINS = env_list("SAMVERKAN_EMBED_ORIGINS", "")
+INSTALLED_APPS.insert(INSTALLED_APPS.index("samverkan.history"), "corsheaders")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware"),
+    "corsheaders.middleware.CorsMiddleware",
+)
+CORS_ALLOWED_ORIGINS = EMBED_ORIGINS
+CORS_URLS_REGEX = r"^/api/v1/(networks(/[-a-zA-Z0-9_]+)?|municipalities)$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language")
+CORS_ALLOW_CREDENTIALS = False
+CORS_PREFLIGHT_MAX_AGE = 86400
+CATALOGUE_FEED_ITEMS = env_int("SAMVERKAN_CATALOGUE_FEED_ITEMS", 30)
+
+# --- Issue 16 part B2: notices that age, daily digest (samverkan/notifications/digest.py) ---
+# A person who chose the daily digest (the default for the secretariat) gets one e-mail a day
+# with the day's notices, composed by the sweep from this hour (local time) on; notices made
+# later that day wait for the next day's digest.
+NOTIFICATIONS_DIGEST_HOUR = env_int("SAMVERKAN_NOTIFICATIONS_DIGEST_HOUR", 7)
+
+# --- Issue 16 part H: dates in one format per language (samverkan/site/formats/) ---
+# English dates read "1 January 2015" everywhere, like the Swedish "1 januari 2015", instead of
+# Django's "Jan. 1, 2015" beside the templates' "15 December 2026".
+FORMAT_MODULE_PATH = ["samverkan.site.formats"]

@@ -21,6 +21,9 @@ networks_patterns = [
 
 urlpatterns = [
     path("", network_views.home, name="home"),
+    # Issue 16 part D: /inbaddning/, /natverk/andringar.atom (before the networks' <slug>/),
+    # /om-samverkan/.
+    path("", include("samverkan.site.intranet_urls")),
     path("natverk/", include((networks_patterns, "networks"))),
     path("natverk/<slug:slug>/", include("samverkan.agreements.urls")),
     path("", include("samverkan.meetings.urls")),
@@ -32,6 +35,8 @@ urlpatterns = [
     path("handlingar/", include("samverkan.records.urls")),
     path("", include("samverkan.people.urls")),
     path("inkorg/", include("samverkan.notifications.urls")),
+    # --- Issue 16 part C: the accessibility statement (DOS-lagen) ---
+    path("tillganglighet/", include("samverkan.cooperation.accessibility.urls")),
     path("kommuner/", include("samverkan.networks.municipalities.urls")),
     path("filer/", include("samverkan.site.files")),
     path("api/v1/", include("samverkan.api.urls")),

@@ -267,6 +267,7 @@ def page_kwargs(w: World) -> dict[str, dict[str, Any]]:
         "people:verify_email": {"token": w.email_token},
         "networks:detail": net,
         "networks:plan_edit": {**net, "year": YEAR},
+        "networks:plan_comment": {**net, "year": YEAR},  # Issue 16 part A
         "networks:members": net,
         "networks:member_end": {**net, "pk": w.membership},
         "networks:progress": net,
@@ -295,6 +296,7 @@ def page_kwargs(w: World) -> dict[str, dict[str, Any]]:
         "agreements:focus_area_remove": {**net, "year": w.plan_year, "pk": w.focus_area},
         "agreements:chairs": net,
         "agreements:chairs_withdraw": {**net, "pk": w.chairmanship},
+        "agreements:chairs_correct": {**net, "pk": w.chairmanship},
         "agreements:onboarding": net,
         "agreements:onboarding_done": {**net, "pk": w.onboarding_task},
         "meetings:feed": {"token": w.feed_token},
@@ -326,6 +328,7 @@ def page_kwargs(w: World) -> dict[str, dict[str, Any]]:
         "surveys:export": {"pk": w.survey, "fmt": "csv"},
         "surveys:action": {"pk": w.survey, "action": "skicka"},
         "dashboard:lifecycle": {"kind": "inaktiva"},
+        "dashboard:duties": {"kind": "forsenade"},  # Issue 16 part E
         "reports:matrix_export": {"fmt": "csv"},
         "reports:yearly": {"year": YEAR},
         "reports:yearly_pdf": {"year": YEAR},

@@ -114,6 +114,9 @@ networks:detail                GET    404   ok    ok    ok    ok    ok    ok
 networks:detail                POST   404   ok    ok    ok    ok    ok    ok
 networks:plan_edit             GET    login 403   403   403   403   ok    ok
 networks:plan_edit             POST   login 403   403   403   403   ok    ok
+# --- Issue 16 part A: comments on a draft year plan, by those who edit the plan ---
+networks:plan_comment          GET    login ok    ok    ok    ok    ok    ok
+networks:plan_comment          POST   login 403   403   403   403   ok    ok
 networks:members               GET    login ok    ok    ok    ok    ok    ok
 networks:members               POST   login 403   403   403   403   ok    ok
 networks:member_end            GET    login ok    ok    ok    ok    ok    ok
@@ -175,6 +178,8 @@ agreements:chairs              GET    login ok    ok    ok    ok    ok    ok
 agreements:chairs              POST   login 403   403   403   403   ok    ok
 agreements:chairs_withdraw     GET    login ok    ok    ok    ok    ok    ok
 agreements:chairs_withdraw     POST   login 403   403   403   403   ok    ok
+agreements:chairs_correct      GET    login 403   403   403   403   ok    ok
+agreements:chairs_correct      POST   login 403   403   403   403   ok    ok
 agreements:onboarding          GET    login 403   ok    ok    403   ok    ok
 agreements:onboarding          POST   login 403   ok    ok    403   ok    ok
 agreements:onboarding_done     GET    login ok    ok    ok    ok    ok    ok
@@ -223,6 +228,8 @@ dashboard:dashboard            GET    login 403   403   403   403   403   ok
 dashboard:dashboard            POST   login 403   403   403   403   403   ok
 dashboard:lifecycle            GET    login 403   403   403   403   403   ok
 dashboard:lifecycle            POST   login 403   403   403   403   403   ok
+dashboard:duties               GET    login 403   403   403   403   403   ok
+dashboard:duties               POST   login 403   403   403   403   403   ok
 costs:summary                  GET    login 403   403   403   403   403   ok
 costs:summary                  POST   login 403   403   403   403   403   ok
 costs:export                   GET    login 403   403   403   403   403   ok
@@ -261,7 +268,7 @@ reports:yearly                 GET    login 403   403   403   403   403   ok
 reports:yearly                 POST   login 403   403   403   403   403   ok
 reports:yearly_pdf             GET    login 403   403   403   403   403   ok
 reports:yearly_pdf             POST   login 403   403   403   403   403   ok
-reports:yearly_send            GET    login ok    ok    ok    ok    ok    ok
+reports:yearly_send            GET    login 403   403   403   403   403   ok
 reports:yearly_send            POST   login 403   403   403   403   403   ok
 # Issue 14, part 1: the register import is the secretariat's.
 imports:start                  GET    login 403   403   403   403   403   ok
@@ -285,6 +292,8 @@ notifications:inbox            GET    login ok    ok    ok    ok    ok    ok
 notifications:inbox            POST   login ok    ok    ok    ok    ok    ok
 notifications:read_all         GET    login ok    ok    ok    ok    ok    ok
 notifications:read_all         POST   login ok    ok    ok    ok    ok    ok
+notifications:delivery         GET    login ok    ok    ok    ok    ok    ok
+notifications:delivery         POST   login ok    ok    ok    ok    ok    ok
 notifications:detail           GET    login 404   ok    404   404   404   404
 notifications:detail           POST   login 404   ok    404   404   404   404
 notifications:read             GET    login ok    ok    ok    ok    ok    ok
@@ -339,6 +348,21 @@ api:api-root                   GET    ok    ok    ok    ok    ok    ok    ok
 api:api-root                   POST   ok    ok    ok    ok    ok    ok    ok
 api-unknown                    GET    404   404   404   404   404   404   404
 api-unknown                    POST   404   404   404   404   404   404   404
+# --- Issue 16 part C: the accessibility statement is public; its texts are the secretariat's.
+accessibility:statement        GET    ok    ok    ok    ok    ok    ok    ok
+accessibility:statement        POST   ok    ok    ok    ok    ok    ok    ok
+accessibility:edit             GET    login 403   403   403   403   403   ok
+accessibility:edit             POST   login 403   403   403   403   403   ok
+# --- Issue 16 part D: the intranet's catalogue (an unpublished catalogue: the embed page says
+# so in its frame, the feed asks for sign-in), its snippet for the secretariat, "Om samverkan".
+site:embed                     GET    ok    ok    ok    ok    ok    ok    ok
+site:embed                     POST   ok    ok    ok    ok    ok    ok    ok
+site:embed_snippet             GET    login 403   403   403   403   403   ok
+site:embed_snippet             POST   login 403   403   403   403   403   ok
+site:catalogue_feed            GET    login ok    ok    ok    ok    ok    ok
+site:catalogue_feed            POST   login ok    ok    ok    ok    ok    ok
+site:about                     GET    ok    ok    ok    ok    ok    ok    ok
+site:about                     POST   ok    ok    ok    ok    ok    ok    ok
 """
 
 # ~ stands for /networks/{slug}; paths are the OpenAPI document's, less the root /api/v1.

@@ -274,7 +274,33 @@ class ChairsForm(forms.Form):
     municipalities = MunicipalityChoices(
         label=_("Ordförandekommuner"), queryset=Municipality.objects.none(), required=False
     )
+    persons = PeopleChoices(
+        label=_("Ordförande (personer)"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_(
+            "Vem som innehar ordförandeskapet för varje vald kommun: en medlem för kommunen "
+            "(valfritt, högst en per kommun) (CH2)."
+        ),
+    )
 
-    def __init__(self, *args: Any, municipalities: QuerySet[Municipality], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        municipalities: QuerySet[Municipality],
+        people: QuerySet[Person] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["municipalities"].queryset = municipalities  # type: ignore[attr-defined]
+        self.fields["persons"].queryset = (  # type: ignore[attr-defined]
+            people if people is not None else Person.objects.none()
+        )
+
+
+class ChairsCorrectionForm(ChairsForm):
+    """Issue 16 §9: a term's chairs corrected, not removed; the year is the term's own."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["year"]

@@ -139,6 +139,10 @@ def advance_matter(
         matter.status = status
         matter.status_changed_on = today or timezone.localdate()
         matter.save(update_fields=["status", "status_changed_on"])
+        if status == Matter.Status.REFERRED:  # issue 16, point 5 (builder B)
+            from samverkan.agreements.notices import matter_referred
+
+            matter_referred(matter)
     return matter
 
 
@@ -226,7 +230,8 @@ def start_working_group(
     start_on: datetime.date | None = None,
 ) -> WorkingGroup:
     """F4: the network starts a working group; its contact person must be a current member
-    of the network (the members of the group may be anyone)."""
+    of the network, and so must its participants (issue 16 §14: chosen among the network's
+    members)."""
     access.require_can_edit_working_groups(actor, network)
     _open(network)
     name = name.strip()
@@ -235,13 +240,23 @@ def start_working_group(
     day = start_on or timezone.localdate()
     _check_contact(network, contact, day)
     _check_links(network, focus_area, None)
+    people = list(members)
+    member_ids = _current_member_ids(network, day)
+    if outside := sorted(p.name for p in people if p.pk not in member_ids):
+        raise ServiceError(
+            _(
+                "Arbetsgruppens deltagare väljs bland nätverkets medlemmar; %(names)s är inte "
+                "medlem."
+            )
+            % {"names": ", ".join(outside)},
+            field="members",
+        )
     with transaction.atomic(), acting(actor, "start_working_group"):
         group = WorkingGroup.objects.create(
             network=network, name=name, contact=contact, focus_area=focus_area, start_on=day
         )
-        people = list(members)
         group.members.set(people)
-        for person in people:  # issue 12: the group's members may be anyone, so invite them
+        for person in people:  # issue 12: the group's members are invited to sign in
             invite(person, actor=actor)
     return group
 

@@ -5,13 +5,19 @@ the language of the person whose action caused it."""
 import datetime
 from collections.abc import Callable, Sequence
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_stubs_ext import StrOrPromise
 
-from samverkan.agreements.models import OnboardingTask
+from samverkan.agreements.models import Matter, OnboardingTask
+from samverkan.cooperation.models import ManagementContact
 from samverkan.networks.models import Membership, Network
 from samverkan.notifications.services import notify_in_their_language
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def _to_representative(
@@ -101,4 +107,50 @@ def year_items_due(
         kind="year_items_due",
         key=f"agreements:year:{network.pk}:{year}:{step}",
         network=network,
+    )
+
+
+def matter_referred(matter: Matter) -> None:
+    """F1: a matter passed on to the municipalities for further process reaches the management
+    contacts, for the network's area, of each municipality it concerns. Once per matter (the
+    key): a matter moves forward only, and a second save of the same status sends nothing."""
+    network = matter.network
+    concerned = list(matter.concerned.order_by("name"))
+    contacts = {
+        c.person.pk: c.person
+        for c in ManagementContact.objects.filter(
+            area_id=network.area_id,
+            municipality__in=concerned,
+            person__anonymised_on__isnull=True,
+        ).select_related("person__user")
+    }
+    if not contacts:
+        return
+    url = _absolute(reverse("agreements:matter", kwargs={"slug": network.slug, "pk": matter.pk}))
+    values = {
+        "network": network.name,
+        "title": matter.title,
+        "names": ", ".join(m.name for m in concerned),
+        "url": url,
+    }
+
+    def render() -> tuple[str, str]:
+        description = f"\n\n{matter.description}" if matter.description else ""
+        return (
+            _("Ärende från %(network)s till kommunerna: %(title)s") % values,
+            _(
+                "%(network)s har lämnat över ärendet ”%(title)s” till kommunerna för fortsatt "
+                "hantering (F1). Den berör %(names)s; du får detta som förvaltningsledning i "
+                "din kommun.%(description)s\n\nÄrendet: %(url)s"
+            )
+            % {**values, "description": description},
+        )
+
+    notify_in_their_language(
+        contacts.values(),
+        render=render,
+        kind="matter_referred",
+        key=f"f1:referred:{matter.pk}",
+        network=network,
+        about=matter,
     )

@@ -169,28 +169,15 @@ def record_review(
 # ---- chairs (CH2) -----------------------------------------------------------------------------
 
 
-def appoint_chairs(
-    actor: Any,
-    network: Network,
-    *,
-    year: int,
-    municipalities: Iterable[Municipality],
-    people: Mapping[int, Person | None] | None = None,
-    appointed_on: datetime.date | None = None,
-) -> Chairmanship:
-    """CH2: the chair municipalities for a term (the agreement's number, for its term length),
-    each participating in the network; a term may not overlap another."""
-    access.require_can_appoint_chairs(actor, network)
-    _open(network)
-    _year(year)
-    today = appointed_on or timezone.localdate()
-    params = agreement_parameters(network, on=today)
-    chosen = list(municipalities)
+def _chair_checks(
+    network: Network, year: int, chosen: list[Municipality], today: datetime.date
+) -> None:
+    """CH2: the agreement's number of chair municipalities, each taking part in the network."""
     if not chosen:
         raise ServiceError(_("Välj minst en ordförandekommun."), field="municipalities")
     if len({m.pk for m in chosen}) != len(chosen):
         raise ServiceError(_("Samma kommun är vald två gånger."), field="municipalities")
-    wanted = params.chair_municipalities
+    wanted = agreement_parameters(network, on=today).chair_municipalities
     if wanted is not None and len(chosen) != wanted:
         raise RuleViolation(
             "CH2",
@@ -204,18 +191,80 @@ def appoint_chairs(
             _("Ordförandekommunen måste delta i nätverket: %(names)s gör det inte.")
             % {"names": outside},
         )
-    term = params.chair_term_years or 1
-    people = people or {}
-    member_ids = set(
-        Membership.objects.on(today).filter(network=network).values_list("person_id", flat=True)
-    )
-    for person in people.values():
-        if person is not None and person.pk not in member_ids:
+
+
+def _chair_people(
+    network: Network,
+    chosen: list[Municipality],
+    people: Mapping[int, Person | None] | None,
+    persons: Iterable[Person],
+    today: datetime.date,
+) -> dict[int, Person | None]:
+    """CH2 ("ordförandeskapet … innehas"): who holds the chair for each chosen municipality.
+    `people` maps a municipality to its person; `persons` names people, each placed on the
+    municipality they are a member for. Each must be a member of the network."""
+    memberships = {
+        m.person_id: m.municipality_id
+        for m in Membership.objects.on(today).filter(network=network).order_by("role")
+    }
+    result: dict[int, Person | None] = dict(people or {})
+    for person in people.values() if people else ():
+        if person is not None and person.pk not in memberships:
             raise ServiceError(
                 _("%(name)s är inte medlem i nätverket och kan inte vara ordförande.")
                 % {"name": person.name},
                 field="people",
             )
+    chosen_ids = {m.pk for m in chosen}
+    for person in persons:
+        municipality_id = memberships.get(person.pk)
+        if municipality_id is None:
+            raise ServiceError(
+                _("%(name)s är inte medlem i nätverket och kan inte vara ordförande.")
+                % {"name": person.name},
+                field="persons",
+            )
+        if municipality_id not in chosen_ids:
+            raise RuleViolation(
+                "CH2",
+                _(
+                    "%(name)s är medlem för en kommun som inte är vald som ordförandekommun. "
+                    "Välj också kommunen eller en annan person."
+                )
+                % {"name": person.name},
+            )
+        if result.get(municipality_id) not in (None, person):
+            raise ServiceError(
+                _("Välj en ordförande per kommun: två personer är valda för samma kommun."),
+                field="persons",
+            )
+        result[municipality_id] = person
+    return result
+
+
+def appoint_chairs(
+    actor: Any,
+    network: Network,
+    *,
+    year: int,
+    municipalities: Iterable[Municipality],
+    people: Mapping[int, Person | None] | None = None,
+    persons: Iterable[Person] = (),
+    appointed_on: datetime.date | None = None,
+) -> Chairmanship:
+    """CH2: the chair municipalities for a term (the agreement's number, for its term length),
+    each participating in the network, and the person who holds the chair for each (optional:
+    `people` by municipality, or `persons` placed on the municipality they are members for);
+    a term may not overlap another."""
+    access.require_can_appoint_chairs(actor, network)
+    _open(network)
+    _year(year)
+    today = appointed_on or timezone.localdate()
+    params = agreement_parameters(network, on=today)
+    chosen = list(municipalities)
+    _chair_checks(network, year, chosen, today)
+    term = params.chair_term_years or 1
+    holders = _chair_people(network, chosen, people, list(persons), today)
     with transaction.atomic(), acting(actor, "appoint_chairs"):
         Network.objects.select_for_update().filter(pk=network.pk).first()
         for other in Chairmanship.objects.filter(network=network, year__lte=year + term - 1):
@@ -235,14 +284,72 @@ def appoint_chairs(
             ChairMunicipality.objects.create(
                 chairmanship=chairmanship,
                 municipality=municipality,
-                person=people.get(municipality.pk),
+                person=holders.get(municipality.pk),
             )
     return chairmanship
 
 
-def withdraw_chairs(actor: Any, chairmanship: Chairmanship) -> None:
-    """Undo an appointment made by mistake (the history keeps it)."""
+def correct_chairs(
+    actor: Any,
+    chairmanship: Chairmanship,
+    *,
+    municipalities: Iterable[Municipality],
+    people: Mapping[int, Person | None] | None = None,
+    persons: Iterable[Person] = (),
+    today: datetime.date | None = None,
+) -> Chairmanship:
+    """Correct who held (or holds) the chair of a term, also a past one (issue 16 §9): the
+    same CH2 checks as appointing; each change is kept in the history (verb correct_chairs),
+    the term itself is never removed."""
+    network = chairmanship.network
+    access.require_can_appoint_chairs(actor, network)
+    _open(network)
+    day = today or timezone.localdate()
+    chosen = list(municipalities)
+    _chair_checks(network, chairmanship.year, chosen, day)
+    holders = _chair_people(
+        network, chosen, people, list(persons), participation_day(chairmanship.year, day)
+    )
+    with transaction.atomic(), acting(actor, "correct_chairs"):
+        Chairmanship.objects.select_for_update().filter(pk=chairmanship.pk).first()
+        wanted = {m.pk: m for m in chosen}
+        for chair in list(chairmanship.chairs.all()):
+            if chair.municipality_id not in wanted:
+                chair.delete()
+                continue
+            person = holders.get(chair.municipality_id)
+            if chair.person_id != (person.pk if person else None):
+                chair.person = person
+                chair.save(update_fields=["person"])
+            del wanted[chair.municipality_id]
+        for municipality in wanted.values():
+            ChairMunicipality.objects.create(
+                chairmanship=chairmanship,
+                municipality=municipality,
+                person=holders.get(municipality.pk),
+            )
+    return chairmanship
+
+
+def chairs_can_be_withdrawn(chairmanship: Chairmanship, today: datetime.date | None = None) -> bool:
+    """Only a term that has not begun can be withdrawn; one that has begun or is past is a
+    record of who chaired, and is corrected instead (issue 16 §9)."""
+    return chairmanship.year > (today or timezone.localdate()).year
+
+
+def withdraw_chairs(
+    actor: Any, chairmanship: Chairmanship, *, today: datetime.date | None = None
+) -> None:
+    """Undo an appointment made by mistake, before its term begins (the history keeps it)."""
     access.require_can_appoint_chairs(actor, chairmanship.network)
+    if not chairs_can_be_withdrawn(chairmanship, today):
+        raise ServiceError(
+            _(
+                "Ordförandeskapet för %(y)d har redan börjat och kan inte tas bort. Rätta det i "
+                "stället: ändringen sparas i historiken."
+            )
+            % {"y": chairmanship.year}
+        )
     with transaction.atomic(), acting(actor, "withdraw_chairs"):
         chairmanship.delete()
 

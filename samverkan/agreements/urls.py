@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("ordforande/", views.chairs, name="chairs"),
     path("ordforande/<int:pk>/ta-bort/", views.chairs_withdraw, name="chairs_withdraw"),
+    path("ordforande/<int:pk>/ratta/", views.chairs_correct, name="chairs_correct"),
     path("introduktion/", views.onboarding, name="onboarding"),
     path("introduktion/<int:pk>/klar/", views.onboarding_done, name="onboarding_done"),
 ]

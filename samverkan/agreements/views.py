@@ -16,6 +16,7 @@ from samverkan.agreements import matters as work
 from samverkan.agreements.forms import (
     AgreementForm,
     BusinessPlanForm,
+    ChairsCorrectionForm,
     ChairsForm,
     ContactForm,
     FocusAreaForm,
@@ -307,8 +308,8 @@ def working_groups(request: HttpRequest, slug: str) -> HttpResponse:
     can_edit = access.can_edit_working_groups(request.user, network)
     form = WorkingGroupForm(
         request.POST or None,
-        people=Person.objects.filter(anonymised_on__isnull=True).order_by("name"),
-        contacts=Person.objects.filter(anonymised_on__isnull=True).order_by("name"),
+        people=_members(network),
+        contacts=_members(network),
         focus_areas=_focus_areas(network),
     )
     if request.method == "POST" and form.is_valid():
@@ -451,6 +452,7 @@ def chairs(request: HttpRequest, slug: str) -> HttpResponse:
     form = ChairsForm(
         request.POST or None,
         municipalities=_municipalities(),
+        people=_members(network),
         initial={"year": next_year, "municipalities": [c.municipality for c in proposal]},
     )
     if request.method == "POST" and form.is_valid():
@@ -466,7 +468,10 @@ def chairs(request: HttpRequest, slug: str) -> HttpResponse:
         "agreements/chairs.html",
         {
             "network": network,
-            "terms": selectors.chairmanships(network),
+            "terms": [
+                (t, services.chairs_can_be_withdrawn(t, today))
+                for t in selectors.chairmanships(network)
+            ],
             "proposal": proposal,
             "next_year": next_year,
             "params": selectors.agreement_parameters(network, on=today),
@@ -480,9 +485,42 @@ def chairs(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def chairs_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     term = access.get_chairmanship_for(request.user, slug, pk)
-    services.withdraw_chairs(request.user, term)
-    messages.success(request, _("Ordförandeskapet för %(y)d är borttaget.") % {"y": term.year})
+    with errors_as_messages(request):
+        services.withdraw_chairs(request.user, term)
+        messages.success(request, _("Ordförandeskapet för %(y)d är borttaget.") % {"y": term.year})
     return redirect("agreements:chairs", slug=slug)
+
+
+@login_required
+def chairs_correct(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Issue 16 §9: a term's chairs (also a past year's) corrected; the history keeps each
+    change, the term is never removed."""
+    term = access.get_chairmanship_for(request.user, slug, pk)
+    network = term.network
+    chairs = list(term.chairs.select_related("municipality", "person"))
+    form = ChairsCorrectionForm(
+        request.POST or None,
+        municipalities=Municipality.objects.order_by("name"),
+        people=_members(network),
+        initial={
+            "municipalities": [c.municipality for c in chairs],
+            "persons": [c.person for c in chairs if c.person],
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        with errors_on(form):
+            services.correct_chairs(request.user, term, **form.cleaned_data)
+            messages.success(
+                request,
+                _("Ordförandeskapet för %(y)d är rättat. Ändringen syns i historiken.")
+                % {"y": term.year},
+            )
+            return redirect("agreements:chairs", slug=slug)
+    return render(
+        request,
+        "agreements/chairs_correct.html",
+        {"network": network, "term": term, "chairs": chairs, "form": form},
+    )
 
 
 # ---- onboarding (PR3) -------------------------------------------------------------------------

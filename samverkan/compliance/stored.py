@@ -359,3 +359,50 @@ def computed_at(networks: QuerySet[Any], year: int) -> datetime.datetime | None:
         year=year, network__in=networks.values("pk")
     ).aggregate(oldest=Min("computed_at"))["oldest"]
     return oldest
+
+
+def networks_with_rule(
+    networks: QuerySet[Any], year: int, rule_id: str, statuses: Iterable[str] = ()
+) -> QuerySet[Any]:
+    """The networks whose stored verdict of `rule_id` for `year` has one of these statuses,
+    or, with none given, applies to them (anything but "not applicable"); lazy, an EXISTS."""
+    rows = StoredVerdict.objects.filter(network=OuterRef("pk"), year=year, rule_id=rule_id)
+    statuses = list(statuses)
+    if statuses:
+        rows = rows.filter(status__in=statuses)
+    else:
+        rows = rows.exclude(status=Status.NOT_APPLICABLE)
+    return networks.filter(Exists(rows))
+
+
+def _status_count(year: int, status: str) -> Any:
+    return Coalesce(
+        Subquery(
+            StoredVerdict.objects.filter(network=OuterRef("pk"), year=year, status=status)
+            .values("network")
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        0,
+    )
+
+
+def worst_first(networks: QuerySet[Any], year: int) -> QuerySet[Any]:
+    """The networks ordered by their stored verdicts for `year`: most "missing" first, then
+    most warnings, then by name (two correlated counts on the (year, network) index)."""
+    return networks.annotate(
+        n_missing=_status_count(year, Status.MISSING), n_warning=_status_count(year, Status.WARNING)
+    ).order_by("-n_missing", "-n_warning", "name", "pk")
+
+
+def rows_of(
+    networks: QuerySet[Any], year: int, rule_ids: Iterable[str] | None, statuses: Iterable[str]
+) -> QuerySet[StoredVerdict]:
+    """The stored rows of these networks for `year` with these statuses (of these rules, or of
+    any), in the order of the networks' names and the rules' ids: slice it for one page."""
+    rows = StoredVerdict.objects.filter(
+        year=year, status__in=list(statuses), network__in=networks.values("pk")
+    )
+    if rule_ids is not None:
+        rows = rows.filter(rule_id__in=list(rule_ids))
+    return rows.select_related("network").order_by("network__name", "network_id", "rule_id")

@@ -97,3 +97,11 @@ class ManagementContactAdmin(admin.ModelAdmin):
     list_display = ["municipality", "area", "person"]
     list_filter = ["area", "municipality"]
     autocomplete_fields = ["person"]
+
+
+# --- Issue 16 part C: the accessibility statement's reports, for the secretariat to read ---
+@admin.register(models.AccessibilityReport)
+class AccessibilityReportAdmin(admin.ModelAdmin):
+    list_display = ["reported_at", "page", "name", "email"]
+    readonly_fields = ["reported_at"]
+    search_fields = ["description", "page", "name", "email"]

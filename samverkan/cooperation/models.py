@@ -225,3 +225,65 @@ class ManagementContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality} – {self.area}: {self.person}"
+
+
+class AccessibilityStatement(models.Model):
+    """The accessibility statement (DOS-lagen, lag 2018:1937; DIGG's model statement): one per
+    cooperation, kept by the secretariat. A blank text shows the default written for this
+    system (cooperation/accessibility/defaults.py), so the page is complete from day one."""
+
+    class Compliance(models.TextChoices):
+        FULL = "full", _("Helt förenlig")
+        PARTIAL = "partial", _("Delvis förenlig")
+        NOT = "not", _("Inte förenlig")
+
+    cooperation = models.OneToOneField(
+        Cooperation, on_delete=models.CASCADE, related_name="accessibility_statement"
+    )
+    provider = models.TextField(_("vem som tillhandahåller tjänsten"), blank=True)
+    compliance = models.CharField(
+        _("förenlighet med EN 301 549 / WCAG 2.1 AA"),
+        max_length=16,
+        choices=Compliance.choices,
+        default=Compliance.PARTIAL,
+    )
+    known_issues = models.TextField(_("innehåll som inte är tillgängligt och varför"), blank=True)
+    report = models.TextField(_("hur man rapporterar brister"), blank=True)
+    enforcement = models.TextField(_("tillsyn"), blank=True)
+    assessment = models.TextField(_("hur tjänsten har granskats"), blank=True)
+    assessed_on = models.DateField(_("granskades senast"), null=True, blank=True)
+    updated_on = models.DateField(_("redogörelsen uppdaterades"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tillgänglighetsredogörelse")
+        verbose_name_plural = _("tillgänglighetsredogörelser")
+
+    def __str__(self) -> str:
+        return str(_("Tillgänglighetsredogörelse"))
+
+
+class AccessibilityReport(models.Model):
+    """A problem with the service's accessibility, reported through the statement's form; it
+    reaches the secretariat as a notice (cooperation/accessibility/services.py)."""
+
+    page = models.CharField(_("sidan det gäller"), max_length=500, blank=True)
+    description = models.TextField(_("beskrivning"))
+    name = models.CharField(_("namn"), max_length=200, blank=True)
+    email = models.EmailField(_("e-post"), blank=True)
+    reported_by = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("rapporterad av"),
+    )
+    reported_at = models.DateTimeField(_("rapporterad"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rapport om tillgänglighet")
+        verbose_name_plural = _("rapporter om tillgänglighet")
+        ordering = ["-reported_at"]
+
+    def __str__(self) -> str:
+        return f"{self.reported_at:%Y-%m-%d}: {self.description[:60]}"

@@ -4,6 +4,7 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samverkan.cooperation.models import Municipality
@@ -12,6 +13,7 @@ from samverkan.costs.access import can_see_costs, can_see_municipality_costs
 from samverkan.costs.selectors import municipality_cost_years
 from samverkan.files.tables import kronor
 from samverkan.networks.models import Network
+from samverkan.networks.nav import NavLink
 
 
 @section("municipality", "costs.shares", "costs/_municipality_section.html", order=50)
@@ -48,4 +50,10 @@ def network_costs_link(
     """The network page's link to its costs (PR2), for those who may see them."""
     if not can_see_costs(request.user, network):
         return None
-    return {"network": network}
+    # Issue 16 part C: the network page's grouped navigation (networks/nav.py)
+    nav = [
+        NavLink(
+            "work", _("Kostnader och fördelning"), reverse("costs:network", args=[network.slug]), 30
+        )
+    ]
+    return {"network": network, "nav": nav}

@@ -3,11 +3,15 @@ network. A constant number of queries whatever the size of the cooperation: the 
 GROUP BY over the stored rows, the matrix is one page of networks and that page's rows."""
 
 import datetime
-from dataclasses import dataclass
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from samverkan.compliance import stored
 from samverkan.compliance.registry import Rule, Status
@@ -26,11 +30,105 @@ def dashboard_networks(*, area: str = "") -> QuerySet[Network]:
     return networks
 
 
-def listed_networks(networks: QuerySet[Network], year: int, only: str) -> QuerySet[Network]:
-    """The matrix's networks in name order, narrowed by `?visa=` (an EXISTS over the rows)."""
-    if only in SHOWN_STATUSES:
+# `?ordning=`: by name (the default) or the worst first.
+ORDER_WORST = "samst"
+
+
+def listed_networks(
+    networks: QuerySet[Network], year: int, only: str, *, rule: str = "", order: str = ""
+) -> QuerySet[Network]:
+    """The matrix's networks, narrowed by `?visa=` (a status) and `?regel=` (a rule: the
+    networks it applies to, or that have that status for it), by name or the worst first."""
+    if rule:
+        networks = stored.networks_with_rule(
+            networks, year, rule, [only] if only in SHOWN_STATUSES else []
+        )
+    elif only in SHOWN_STATUSES:
         networks = stored.networks_with_status(networks, year, [only])
+    if order == ORDER_WORST:
+        return stored.worst_first(networks, year)
     return networks.order_by("name", "pk")
+
+
+# ---- the matrix's columns in groups (issue 16) --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupKind:
+    slug: str
+    title: StrOrPromise
+    prefixes: tuple[str, ...]
+
+
+# SPEC §2: the checklist (N, closing C, taking part P, support ST), starting (S), and the
+# parameters of a network's agreement (F, PR, CH, CO).
+GROUP_KINDS = (
+    GroupKind("checklista", _("Checklistan"), ("N", "C", "P", "ST")),
+    GroupKind("uppstart", _("Uppstart"), ("S",)),
+    GroupKind("overenskommelse", _("Överenskommelsen"), ("F", "PR", "CH", "CO")),
+)
+
+
+def group_of(rule_id: str) -> str:
+    prefix = re.match(r"[A-Z]+", rule_id)
+    letters = prefix.group(0) if prefix else ""
+    for kind in GROUP_KINDS:
+        if letters in kind.prefixes:
+            return kind.slug
+    return GROUP_KINDS[0].slug
+
+
+@dataclass
+class Group:
+    """One group of rule columns: the rules shown, how many of its rules are left out
+    (they apply to none of the networks shown), and whether it is collapsed (none of its
+    rules applies to any network shown, and it was not opened by `?oppna=`)."""
+
+    slug: str
+    title: StrOrPromise
+    rules: list[Rule] = field(default_factory=list)
+    hidden: int = 0
+    collapsed: bool = False
+    opened: bool = False
+    toggle: str = ""  # the query string that opens (or closes) the group
+
+    @property
+    def span(self) -> int:
+        return 1 if self.collapsed else len(self.rules)
+
+
+def column_groups(
+    rules: list[Rule], rows: list[StoredVerdicts], opened: Collection[str] = ()
+) -> list[Group]:
+    """The matrix's columns in their groups: a rule that applies to none of the networks
+    shown is left out; a group with no rule left is collapsed to one column, unless opened
+    (then it shows all its rules)."""
+    applicable = {r.id for r in applicable_columns(rules, rows)}
+    groups = []
+    for kind in GROUP_KINDS:
+        own = [r for r in rules if group_of(r.id) == kind.slug]
+        if not own:
+            continue
+        group = Group(kind.slug, kind.title, opened=kind.slug in opened)
+        if group.opened:
+            group.rules = own
+        else:
+            group.rules = [r for r in own if r.id in applicable]
+            group.hidden = len(own) - len(group.rules)
+            group.collapsed = not group.rules
+            if group.collapsed:
+                group.rules = own
+        groups.append(group)
+    return groups
+
+
+def verdict_totals(counts: dict[str, dict[str, int]]) -> dict[str, int]:
+    """{status: verdicts} over every rule: the counts on top of the dashboard."""
+    totals: dict[str, int] = {}
+    for per_status in counts.values():
+        for status, n in per_status.items():
+            totals[status] = totals.get(status, 0) + n
+    return totals
 
 
 @dataclass
@@ -47,13 +145,22 @@ class Matrix:
 
 
 def dashboard_matrix(
-    *, year: int, area: str, only: str, page_number: Any, page_size: int, today: datetime.date
+    *,
+    year: int,
+    area: str,
+    only: str,
+    page_number: Any,
+    page_size: int,
+    today: datetime.date,
+    rule: str = "",
+    order: str = "",
 ) -> Matrix:
     networks = dashboard_networks(area=area)
     # A few stale networks (a write just committed, its task not yet run) are evaluated now;
     # many (a cooperation-wide change) are left to the task and counted as being updated.
     updating = stored.refresh_stale(networks, year, today=today)
-    page = Paginator(listed_networks(networks, year, only), page_size).get_page(page_number)
+    listed = listed_networks(networks, year, only, rule=rule, order=order)
+    page = Paginator(listed, page_size).get_page(page_number)
     rows = stored.stored_verdicts(page.object_list, year, today=today)
     return Matrix(
         page=page,
@@ -64,13 +171,18 @@ def dashboard_matrix(
     )
 
 
-def every_row(*, year: int, area: str, only: str, today: datetime.date) -> list[StoredVerdicts]:
+def every_row(
+    *, year: int, area: str, only: str, today: datetime.date, rule: str = "", order: str = ""
+) -> list[StoredVerdicts]:
     """Every network the choices match, for the file (not one page), as stored: a network
     still being updated (more stale than a page evaluates inline) has its last stored rows."""
     networks = dashboard_networks(area=area)
     stored.refresh_stale(networks, year, today=today)
     return stored.stored_verdicts(
-        list(listed_networks(networks, year, only)), year, today=today, inline=False
+        list(listed_networks(networks, year, only, rule=rule, order=order)),
+        year,
+        today=today,
+        inline=False,
     )
 
 

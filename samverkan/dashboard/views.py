@@ -2,7 +2,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,11 +14,27 @@ from samverkan.compliance.stored import StoredVerdicts, stored_years
 from samverkan.cooperation.models import Area
 from samverkan.core.pages import query_without_page, year_asked
 from samverkan.core.plugins import render_sections
-from samverkan.dashboard import selectors
+from samverkan.dashboard import due, selectors
 from samverkan.files.tables import requested_format, table_response
 from samverkan.people.access import require_secretariat
 
 DASHBOARD_PAGE_SIZE = 50
+DUTY_PAGE_SIZE = 50
+# The cells' symbols: a shape for each verdict, not colour alone (WCAG 1.4.1); the words are
+# beside them for screen readers.
+SYMBOLS = {"ok": "✓", "warning": "!", "missing": "✕", "not_applicable": "–"}
+
+
+def with_choice(request: HttpRequest, name: str, value: str, *, on: bool) -> str:
+    """The dashboard's query string with `name=value` added (a single-valued choice replaced,
+    `oppna` added to) or removed, the page number dropped."""
+    query = request.GET.copy()
+    query.pop("sida", None)
+    values = [v for v in query.getlist(name) if v != value] if name == "oppna" else []
+    if on:
+        values.append(value)
+    query.setlist(name, values)
+    return query.urlencode()
 
 
 def matrix_table(
@@ -66,8 +83,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     area = request.GET.get("omrade", "")
     only = request.GET.get("visa", "")
     rules = registered_rules()
+    rule = request.GET.get("regel", "")
+    if rule not in {r.id for r in rules}:
+        rule = ""
+    order = request.GET.get("ordning", "")
+    opened = set(request.GET.getlist("oppna"))
     if fmt := requested_format(request):  # every network the choices match, not one page
-        results = selectors.every_row(year=year, area=area, only=only, today=today)
+        results = selectors.every_row(
+            year=year, area=area, only=only, today=today, rule=rule, order=order
+        )
         header, rows = matrix_table(results, rules, link=request.build_absolute_uri)
         title = _("Checklistan %(year)s") % {"year": year}
         return table_response(fmt, f"checklistan-{year}", header, rows, title=title)
@@ -78,10 +102,26 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         page_number=request.GET.get("sida"),
         page_size=DASHBOARD_PAGE_SIZE,
         today=today,
+        rule=rule,
+        order=order,
     )
+    networks = selectors.dashboard_networks(area=area)
+    groups = selectors.column_groups(rules, matrix.rows, opened)
+    for group in groups:
+        group.toggle = with_choice(request, "oppna", group.slug, on=not group.opened)
     context = {
         "rules": rules,
-        "columns": selectors.applicable_columns(rules, matrix.rows),
+        "groups": groups,
+        "symbols": SYMBOLS,
+        "filtered": {
+            status: with_choice(request, "visa", status, on=True)
+            for status in ("missing", "warning")
+        },
+        "totals": selectors.verdict_totals(matrix.counts),
+        "duties": [due.duty_list(kind, networks, today) for kind in due.KINDS],
+        "rule": rule,
+        "order": order,
+        "opened": opened,
         "page": matrix.page,
         "rows": matrix.rows,
         "counts": matrix.counts,
@@ -101,3 +141,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context["areas"] = Area.objects.all()
     context["sections"] = render_sections("dashboard", request, area, today)
     return render(request, template, context)
+
+
+@login_required
+def duties(request: HttpRequest, kind: str) -> HttpResponse:
+    """The whole list behind one of the dashboard's duty panels, one page at a time."""
+    require_secretariat(request.user)
+    if kind not in due.KINDS:
+        raise Http404
+    today = timezone.localdate()
+    networks = selectors.dashboard_networks(area=request.GET.get("omrade", ""))
+    page = Paginator(due.duty_query(kind, networks, today), DUTY_PAGE_SIZE).get_page(
+        request.GET.get("sida")
+    )
+    context = {
+        "title": due.KINDS[kind],
+        "kind": kind,
+        "page": page,
+        "rows": due.duties(list(page.object_list), kind, today),
+        "query": query_without_page(request),
+    }
+    return render(request, "dashboard/duties.html", context)

@@ -50,8 +50,10 @@ def bar_chart(
     horizontal: bool = True,
     max_value: float | None = None,
 ) -> SafeString:
-    """A bar per label, with its value printed on it."""
+    """A bar per label, with its value printed on it. Counts (whole numbers) get an axis
+    that counts in whole numbers too (issue 16, point 14: "0,5 svar" read as nonsense)."""
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
+    whole = all(float(v).is_integer() for v in values)
     chart = kind(
         style=_style(colour or DEFAULT_COLOUR),
         show_legend=False,
@@ -65,5 +67,21 @@ def bar_chart(
         truncate_label=40,
     )
     chart.x_labels = [str(label) for label in labels]
+    if whole:
+        chart.y_labels = whole_ticks(max_value or max([0, *values]))
+        chart.value_formatter = lambda v: f"{v:.0f}"
     chart.add("", list(values))
     return _clean(chart.render(is_unicode=True))
+
+
+def whole_ticks(top: float, *, most: int = 6) -> list[int]:
+    """Axis marks from 0 to at least `top` in whole steps, at most `most` + 1 of them:
+    0, 1, 2, 3 for three answers; 0, 5, 10, 15, 20 for twenty."""
+    top = max(1, int(-(-top // 1)))
+    step = max(1, -(-top // most))
+    for nice in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if nice >= step:
+            step = nice
+            break
+    last = -(-top // step) * step
+    return list(range(0, last + 1, step))

@@ -57,6 +57,11 @@ EXEMPT_MODELS: dict[str, str] = {
         "Utkorgen och inkorgarna: varje meddelande är sin egen post (mottagare, när det "
         "skapades, lästes och skickades). Enkätmeddelanden får inte kunna spåras (SPEC §6)."
     ),
+    # --- Issue 16 part B2: the daily digest ---
+    "notifications.Digest": (
+        "Ett dagligt sammanfattningsmejl: utkorgens bokföring (till vem, vilken dag, när det "
+        "skickades), som notiserna själva."
+    ),
     "notifications.ReminderRun": (
         "Vilken dags påminnelser som har körts: schemaläggarens bokföring."
     ),
@@ -112,6 +117,8 @@ UNRECORDED_FIELDS: dict[str, str] = {
     "meetings.CalendarFeed.token_hash": "Kalenderflödets hemlighet (dess hash).",
     "api.ApiToken.key_hash": "Nyckelns hemlighet (dess hash).",
     "api.ApiToken.last_used_at": "Ändras vid varje anrop.",
+    # --- Issue 16 part B2 ---
+    "notifications.DeliveryChoice.changed_at": "Tidpunkten finns i varje historikpost.",
     "agreements.OnboardingTask.reminded_on": (
         "Den dagliga påminnelsens egen bokföring; påminnelsen själv är ett meddelande."
     ),

@@ -23,6 +23,6 @@ def shared_entries(entries: QuerySet[HistoryEntry]) -> QuerySet[HistoryEntry]:
 def network_history(network_id: int, *, limit: int = 50) -> QuerySet[HistoryEntry]:
     return (
         shared_entries(HistoryEntry.objects.filter(network_id=network_id))
-        .select_related("actor", "content_type")
+        .select_related("actor__person", "content_type")
         .order_by("-timestamp", "-pk")[:limit]
     )

@@ -3,8 +3,12 @@
 Keys name the event and the meeting's SEQUENCE, so a service that runs twice tells nobody
 twice, while a second move of the same meeting is a new notice."""
 
+import datetime
 from collections.abc import Callable
 
+from django.conf import settings
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +19,10 @@ from samverkan.notifications.services import attachment, notify_in_their_languag
 from samverkan.people.models import Person
 
 ICS = "text/calendar"
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def recipients(network: Network) -> list[Person]:
@@ -129,4 +137,61 @@ def year_planned(network: Network, year: int, meetings: list[Meeting]) -> None:
                 ICS,
             )
         ],
+    )
+
+
+# ---- a new member's welcome (issue 16, point 5) -------------------------------------------------
+
+WELCOME_RECENT_DAYS = 30  # a role that began longer ago is a record of the past, not a newcomer
+
+
+def member_welcome(membership: Membership, today: datetime.date) -> None:
+    """A person newly added to a network is welcomed, with the network's page and where to
+    subscribe to its meetings in their calendar (the feed's secret address is made there, by
+    them, and shown once). Nobody is welcomed twice to the same role (the key names the
+    membership), nor when they already held another role in the network, nor for a role that
+    began more than 30 days ago (a register import of earlier years)."""
+    if membership.start_on < today - datetime.timedelta(days=WELCOME_RECENT_DAYS):
+        return
+    network = membership.network
+    person = membership.person
+    if person.anonymised_on is not None or network.status == Network.Status.CLOSED:
+        return
+    already = (
+        Membership.objects.filter(network=network, person=person)
+        .exclude(pk=membership.pk)
+        .filter(Q(end_on__isnull=True) | Q(end_on__gte=membership.start_on))
+        .filter(start_on__lte=membership.start_on)
+        .exists()
+    )
+    if already:
+        return
+    page = _absolute(network.get_absolute_url())
+    calendar = _absolute(reverse("meetings:list", kwargs={"slug": network.slug}))
+
+    def render() -> tuple[str, str]:
+        values = {
+            "network": network.name,
+            "role": membership.get_role_display().lower(),
+            "page": page,
+            "calendar": calendar,
+            "day": membership.start_on.isoformat(),
+        }
+        return (
+            _("Välkommen till %(network)s") % values,
+            _(
+                "Du är med i %(network)s som %(role)s från %(day)s.\n\n"
+                "Nätverkets sida, med årsplan, medlemmar och material: %(page)s\n\n"
+                "Nätverkets möten i din kalender (Outlook): gör din egen adress till "
+                "kalenderflödet på mötessidan, %(calendar)s"
+            )
+            % values,
+        )
+
+    notify_in_their_language(
+        [person],
+        render=render,
+        kind="member_welcome",
+        key=f"welcome:{membership.pk}",
+        network=network,
     )

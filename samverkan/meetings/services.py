@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samverkan.agreements.selectors import agreement_parameters
@@ -51,6 +52,11 @@ def _check_times(starts_at: datetime.datetime, ends_at: datetime.datetime) -> No
         raise ServiceError(_("Mötet måste sluta efter att det börjar."), field="ends_at")
     if not 2000 <= starts_at.astimezone(STOCKHOLM).year <= 2100:
         raise ServiceError(_("Ange ett datum mellan år 2000 och 2100."), field="starts_at")
+
+
+def _now() -> datetime.datetime:
+    """The moment the minutes are approved at (a seam for the tests of year-end meetings)."""
+    return timezone.now()
 
 
 def _person(actor: Any) -> Person | None:
@@ -397,6 +403,16 @@ def approve_minutes(
             raise ConflictError(_("Protokollet har ändrats sedan du öppnade det. Ladda om sidan."))
         if minutes.is_approved:
             return minutes
+        if meeting.starts_at > _now():
+            # Issue 16 §8: minutes record what a meeting did; before it has started there is
+            # nothing to approve (a draft may be written ahead).
+            raise ServiceError(
+                _(
+                    "Mötet har inte börjat än. Protokollet kan justeras när mötet har "
+                    "börjat (%(start)s)."
+                )
+                % {"start": date_format(meeting.local_start, "j F Y H:i")}
+            )
         review = meeting.agenda_items.filter(kind=Kind.AGREEMENT_REVIEW).first()
         if review is not None and not (review.outcome and review.review_outcome):
             raise RuleViolation(

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -409,16 +410,20 @@ def minutes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         with errors_on(form):
-            record = services.save_minutes(
-                request.user,
-                meeting,
-                text=form.cleaned_data["text"],
-                outcomes=form.outcomes(),
-                review_outcome=form.cleaned_data.get("review_outcome", ""),
-                expected_version=form.cleaned_data["version"] if record else None,
-            )
+            # Saving and approving are one step: a refused approval (e.g. before the meeting
+            # has started, issue 16 §8) writes nothing, so the form's version stays right.
+            with transaction.atomic():
+                saved = services.save_minutes(
+                    request.user,
+                    meeting,
+                    text=form.cleaned_data["text"],
+                    outcomes=form.outcomes(),
+                    review_outcome=form.cleaned_data.get("review_outcome", ""),
+                    expected_version=form.cleaned_data["version"] if record else None,
+                )
+                if "approve" in request.POST:
+                    services.approve_minutes(request.user, meeting, expected_version=saved.version)
             if "approve" in request.POST:
-                services.approve_minutes(request.user, meeting, expected_version=record.version)
                 messages.success(request, _("Protokollet är justerat."))
                 return redirect(meeting)
             messages.success(request, _("Protokollet är sparat som utkast."))
@@ -426,7 +431,13 @@ def minutes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "meetings/minutes.html",
-        {"network": meeting.network, "meeting": meeting, "form": form, "record": record},
+        {
+            "network": meeting.network,
+            "meeting": meeting,
+            "form": form,
+            "record": record,
+            "started": meeting.starts_at <= timezone.now(),
+        },
     )
 
 

@@ -5,8 +5,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.networks.models import Membership, Network
-from samverkan.people.extract import day, extract_part, history_subjects, text
+from samverkan.networks.models import Membership, Network, YearPlanComment
+from samverkan.people.extract import day, extract_part, history_subjects, moment, text
 from samverkan.people.models import Person
 
 
@@ -51,6 +51,31 @@ def proposed_networks(person: Person) -> list[dict[str, Any]]:
     return [
         {"network": n.name, "proposed_on": day(n.proposed_on), "reason": n.proposal_reason}
         for n in rows
+    ]
+
+
+@extract_part(
+    "plan_comments",
+    _("Kommentarer till årsplaner"),
+    order=34,
+    labels={
+        "network": _("Nätverk"),
+        "year": _("År"),
+        "written_at": _("Skriven"),
+        "text": _("Text"),
+    },
+)
+def plan_comments(person: Person) -> list[dict[str, Any]]:
+    """Issue 16 part A: what the person wrote on a draft year plan."""
+    rows = YearPlanComment.objects.filter(author=person).select_related("network", "plan")
+    return [
+        {
+            "network": c.network.name,
+            "year": c.plan.year,
+            "written_at": moment(c.created_at),
+            "text": c.text,
+        }
+        for c in rows.order_by("created_at", "pk")
     ]
 
 

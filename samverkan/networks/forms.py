@@ -110,6 +110,17 @@ class YearPlanForm(forms.Form):
         ).order_by("order")
 
 
+class PlanCommentForm(forms.Form):
+    """A comment on a draft year plan: the secretariat as a sounding board (ST1)."""
+
+    text = forms.CharField(
+        label=_("Kommentar"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        error_messages={"required": _("Skriv en kommentar.")},
+    )
+
+
 class AddMemberForm(forms.Form):
     email = forms.EmailField(
         label=_("E-post"),

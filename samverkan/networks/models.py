@@ -321,6 +321,9 @@ class Question(OfNetwork):
     )
     topic = models.CharField(_("ämne"), max_length=16, choices=Topic.choices)
     subject = models.CharField(_("rubrik"), max_length=200)
+    # "Fråga sekretariatet om planen" (issue 16, point 11): the year of the network's plan the
+    # question is about. A year, not the plan's row: one may ask before the plan is saved.
+    plan_year = models.PositiveIntegerField(_("gäller årsplanen för"), null=True, blank=True)
     created_at = models.DateTimeField(_("ställd"), auto_now_add=True)
     answered_at = models.DateTimeField(_("besvarad"), null=True, blank=True)
 
@@ -357,3 +360,34 @@ class QuestionMessage(models.Model):
 
     def get_additional_data(self) -> dict[str, int]:
         return {"network_id": self.question.network_id}
+
+
+class YearPlanComment(OfNetwork):
+    """The secretariat as a sounding board (ST1, "bollplank"): a comment on a draft year plan,
+    read and answered by those who edit the plan. Unlike a question to the secretariat it
+    belongs to the plan, so the network's history keeps it."""
+
+    network = models.ForeignKey(Network, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(YearPlan, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        "people.Person", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_secretariat = models.BooleanField(default=False)
+    text = models.TextField(_("kommentar"))
+    created_at = models.DateTimeField(_("skriven"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kommentar till årsplan")
+        verbose_name_plural = _("kommentarer till årsplaner")
+        ordering = ["plan", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        url = reverse(
+            "networks:plan_edit", kwargs={"slug": self.network.slug, "year": self.plan.year}
+        )
+        return f"{url}#kommentarer"

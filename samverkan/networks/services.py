@@ -18,10 +18,11 @@ from samverkan.cooperation.models import DevelopmentArea, Municipality
 from samverkan.core.errors import ConflictError, RuleViolation, ServiceError
 from samverkan.core.races import conflict_on_unique
 from samverkan.history.context import acting
+from samverkan.networks import plan_notices
 from samverkan.networks.access import require_can_edit
-from samverkan.networks.models import Membership, Network, YearPlan
+from samverkan.networks.models import Membership, Network, YearPlan, YearPlanComment
 from samverkan.networks.signals import membership_added
-from samverkan.people.access import forget_viewer, person_for
+from samverkan.people.access import forget_viewer, is_secretariat, person_for
 from samverkan.people.models import Person
 
 
@@ -46,7 +47,7 @@ def refresh_search_text(network: Network) -> None:
 def _plan_conflict() -> str:
     return _(
         "Någon annan har sparat årsplanen medan du redigerade den. Dina ändringar är inte "
-        "sparade: ladda om sidan, se vad som ändrats och gör dina ändringar igen."
+        "sparade än: jämför dem med den sparade versionen och spara igen."
     )
 
 
@@ -142,6 +143,61 @@ def adopt_year_plan(
         plan.version += 1
         plan.save()
     return plan
+
+
+def save_and_adopt_year_plan(
+    actor: Any,
+    network: Network,
+    *,
+    year: int,
+    purpose: str,
+    goals: str,
+    meeting_organisation: str,
+    contribution: str,
+    development_areas: Iterable[DevelopmentArea] = (),
+    expected_version: int | None = None,
+    today: datetime.date | None = None,
+) -> YearPlan:
+    """The save and the adoption ("Spara och anta planen") in one transaction, so that an
+    adoption refused for a missing part (N3) writes nothing, not even the draft; the page's
+    version then still names the stored plan and the next try meets no false conflict
+    (issue 16, point 1)."""
+    with transaction.atomic():
+        plan = save_year_plan(
+            actor,
+            network,
+            year=year,
+            purpose=purpose,
+            goals=goals,
+            meeting_organisation=meeting_organisation,
+            contribution=contribution,
+            development_areas=development_areas,
+            expected_version=expected_version,
+        )
+        return adopt_year_plan(actor, plan, expected_version=plan.version, today=today)
+
+
+def comment_on_year_plan(actor: Any, plan: YearPlan, *, text: str) -> YearPlanComment:
+    """The secretariat as a sounding board on a draft plan (ST1, issue 16 point 11); those
+    who edit the plan answer in the same thread. The other side is told (plan_notices)."""
+    require_can_edit(actor, plan.network)
+    text = text.strip()
+    if not text:
+        raise ServiceError(_("Skriv en kommentar."), field="text")
+    if plan.network.status == Network.Status.CLOSED:
+        raise ServiceError(_("Nätverket är avslutat och kan inte ändras."))
+    if plan.is_adopted:
+        raise ServiceError(_("Planen är antagen. Kommentarer ges på ett utkast."))
+    with transaction.atomic(), acting(actor, "comment_on_year_plan"):
+        comment = YearPlanComment.objects.create(
+            network=plan.network,
+            plan=plan,
+            author=person_for(actor),
+            from_secretariat=is_secretariat(actor),
+            text=text,
+        )
+        plan_notices.plan_commented(comment)
+    return comment
 
 
 def add_membership(

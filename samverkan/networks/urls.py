@@ -10,6 +10,7 @@ catalogue = [path("", views.catalogue, name="catalogue")]
 by_slug = [
     path("<slug:slug>/", views.detail, name="detail"),
     path("<slug:slug>/arsplan/<int:year>/", views.plan_edit, name="plan_edit"),
+    path("<slug:slug>/arsplan/<int:year>/kommentarer/", views.plan_comment, name="plan_comment"),
     path("<slug:slug>/medlemmar/", views.members, name="members"),
     path("<slug:slug>/medlemmar/<int:pk>/avsluta/", views.member_end, name="member_end"),
 ]

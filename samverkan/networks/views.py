@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,14 +19,15 @@ from django.views.decorators.http import require_POST
 from samverkan.compliance.stored import stored_verdicts
 from samverkan.cooperation.models import Municipality
 from samverkan.core.errors import ConflictError, ServiceError
-from samverkan.core.pages import errors_on, query_without_page, show_error
+from samverkan.core.pages import errors_as_messages, errors_on, query_without_page, show_error
 from samverkan.core.plugins import render_sections
 from samverkan.files.tables import requested_format, table_response
-from samverkan.networks import access, selectors, services
+from samverkan.networks import access, plan_editor, selectors, services
 from samverkan.networks.access import Need
 from samverkan.networks.forms import (
     AddMemberForm,
     CatalogueFilterForm,
+    PlanCommentForm,
     YearPlanForm,
     status_choices,
 )
@@ -134,10 +136,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "networks/detail.html", context)
 
 
-@login_required
-def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    network = access.get_network_for(request.user, slug, need=Need.EDIT)
-    plan = YearPlan.objects.filter(network=network, year=year).first()
+def _plan_initial(network: Network, plan: YearPlan | None, year: int) -> dict[str, Any]:
     initial: dict[str, Any] = {"version": plan.version if plan else 0}
     # Without a plan for the year, start from last year's: N3 asks for an update, not a blank page.
     source = plan or network.year_plans.filter(year__lt=year).order_by("-year").first()
@@ -149,37 +148,79 @@ def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             contribution=source.contribution,
             development_areas=list(source.development_areas.all()),
         )
-    form = YearPlanForm(request.POST or None, initial=initial, year=year)
-    conflict = False
+    return initial
+
+
+def _save_plan(request: HttpRequest, network: Network, year: int, data: dict[str, Any]) -> None:
+    """Save the draft ("Spara utkast"), or save and adopt it in one transaction ("Spara och
+    anta planen"), so that a refused adoption writes nothing (issue 16, point 1)."""
+    save = services.save_and_adopt_year_plan if "adopt" in request.POST else services.save_year_plan
+    save(
+        request.user,
+        network,
+        year=year,
+        purpose=data["purpose"],
+        goals=data["goals"],
+        meeting_organisation=data["meeting_organisation"],
+        contribution=data["contribution"],
+        development_areas=data["development_areas"],
+        expected_version=data["version"],
+    )
+
+
+def _conflicting(request: HttpRequest, year: int, stored: YearPlan | None) -> YearPlanForm:
+    """After a conflict: the user's text stays in the form, which now names the stored
+    version, so that saving again (having seen that version beside it) saves the user's text."""
+    data = request.POST.copy()
+    data["version"] = str(stored.version if stored else 0)
+    form = YearPlanForm(data, year=year)
+    form.is_valid()
+    return form
+
+
+@login_required
+def plan_edit(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    network = access.get_network_for(request.user, slug, need=Need.EDIT)
+    plan = YearPlan.objects.filter(network=network, year=year).first()
+    form = YearPlanForm(request.POST or None, initial=_plan_initial(network, plan, year), year=year)
+    other = None  # the version somebody else saved meanwhile, shown beside the user's text
     if request.method == "POST" and form.is_valid():
         try:
-            plan = services.save_year_plan(
-                request.user,
-                network,
-                year=year,
-                purpose=form.cleaned_data["purpose"],
-                goals=form.cleaned_data["goals"],
-                meeting_organisation=form.cleaned_data["meeting_organisation"],
-                contribution=form.cleaned_data["contribution"],
-                development_areas=form.cleaned_data["development_areas"],
-                expected_version=form.cleaned_data["version"],
-            )
+            _save_plan(request, network, year, form.cleaned_data)
+        except ConflictError as exc:
+            plan = other = YearPlan.objects.filter(network=network, year=year).first()
+            form = _conflicting(request, year, other)
+            form.add_error(None, exc.message)
+        except ServiceError as exc:
+            show_error(form, exc)
+        else:
             if "adopt" in request.POST:
-                services.adopt_year_plan(request.user, plan, expected_version=plan.version)
                 messages.success(request, _("Årsplanen för %(year)s är antagen.") % {"year": year})
                 return redirect(network)
             messages.success(request, _("Årsplanen är sparad."))
             return redirect("networks:plan_edit", slug=slug, year=year)
-        except ConflictError as exc:
-            conflict = True
-            form.add_error(None, exc.message)
-        except ServiceError as exc:
-            show_error(form, exc)
-    return render(
-        request,
-        "networks/plan_edit.html",
-        {"network": network, "year": year, "plan": plan, "form": form, "conflict": conflict},
-    )
+    context = {"network": network, "year": year, "plan": plan, "form": form, "other": other}
+    context.update(plan_editor.context(request.user, network, plan, year))
+    return render(request, "networks/plan_edit.html", context)
+
+
+@login_required
+@require_POST
+def plan_comment(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """A comment on the draft plan (issue 16, point 11), back to the editor's thread."""
+    network = access.get_network_for(request.user, slug, need=Need.EDIT)
+    plan = YearPlan.objects.filter(network=network, year=year).first()
+    form = PlanCommentForm(request.POST, prefix="comment")
+    with errors_as_messages(request):
+        if plan is None:
+            raise ServiceError(_("Spara planen som utkast innan den kommenteras."))
+        if not form.is_valid():  # empty, too long or with a NUL byte: say which
+            errors = [str(e) for e in form.errors.get("text", [])]
+            raise ServiceError(" ".join(errors) or _("Skriv en kommentar."))
+        services.comment_on_year_plan(request.user, plan, text=form.cleaned_data["text"])
+        messages.success(request, _("Kommentaren är sparad."))
+    url = reverse("networks:plan_edit", kwargs={"slug": slug, "year": year})
+    return redirect(f"{url}#kommentarer")
 
 
 @login_required

@@ -24,7 +24,9 @@ hours later at their next turn."""
 
 import datetime
 import logging
+import re
 import smtplib
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -33,7 +35,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from samverkan.notifications import links
-from samverkan.notifications.models import Notification
+from samverkan.notifications.models import Digest, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -85,20 +87,39 @@ def _due(now: datetime.datetime) -> Q:
     return Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
 
 
-def _claim(pk: int, now: datetime.datetime, *, early: bool = False) -> bool:
-    notices = Notification.objects.filter(pk=pk, email_status=Status.PENDING)
-    notices = notices.filter(Q(error_kind=SERVER) if early else _due(now))
+def _claim(
+    pk: int, now: datetime.datetime, *, early: bool = False, model: Any = Notification
+) -> bool:
+    """Pending → sending, by one conditional UPDATE: True for the one run that wins. `model`:
+    a Notification, or a Digest (the daily digest is delivered the same way, digest.py)."""
+    rows = model.objects.filter(pk=pk, email_status=Status.PENDING)
+    rows = rows.filter(Q(error_kind=SERVER) if early else _due(now))
     return bool(
-        notices.update(
+        rows.update(
             email_status=Status.SENDING, claimed_at=now, email_attempts=F("email_attempts") + 1
         )
     )
 
 
+# A path of this site written into a notice's text ("Se /natverk/x/avtal/"): a word that
+# starts with "/" and a letter or digit and has a second "/", after a space, a line's start or
+# an opening bracket; not a date ("2026/27"), "och/eller" or a lone "/".
+SITE_PATH = re.compile(
+    r"(?<![^\s(\[<\"'])(/[A-Za-z0-9][\w\-.~%]*/(?:[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?)"
+)
+
+
+def absolute_links(text: str) -> str:
+    """Issue 16, point 6: links in e-mails are absolute. A path of this site in the text gets
+    SITE_URL in front of it, so that it opens from a mail client; full URLs stay as they are."""
+    base = settings.SITE_URL.rstrip("/")
+    return SITE_PATH.sub(lambda m: base + m.group(1), text)
+
+
 def build_message(notification: Notification) -> EmailMessage:
     link = notification.target_url() or notification.get_absolute_url()
     # A personal link is put in only now, never stored readably (links.py).
-    body = links.email_body(notification)
+    body = absolute_links(links.email_body(notification))
     if link:
         body = f"{body}\n\n{settings.SITE_URL.rstrip('/')}{link}"
     return EmailMessage(
@@ -114,27 +135,37 @@ def _send(notification: Notification) -> None:
     build_message(notification).send()
 
 
-def _mark_sent(pk: int, claimed_at: datetime.datetime) -> None:
-    Notification.objects.filter(pk=pk, email_status=Status.SENDING, claimed_at=claimed_at).update(
-        email_status=Status.SENT,
-        emailed_at=timezone.now(),
-        last_error="",
-        error_kind="",
-        next_attempt_at=None,
+def _mark_sent(pk: int, claimed_at: datetime.datetime, *, model: Any = Notification) -> bool:
+    return bool(
+        model.objects.filter(pk=pk, email_status=Status.SENDING, claimed_at=claimed_at).update(
+            email_status=Status.SENT,
+            emailed_at=timezone.now(),
+            last_error="",
+            error_kind="",
+            next_attempt_at=None,
+        )
     )
 
 
-def _mark_failed(pk: int, claimed_at: datetime.datetime, error: Exception, kind: str) -> None:
+def _mark_failed(
+    pk: int,
+    claimed_at: datetime.datetime,
+    error: Exception,
+    kind: str,
+    *,
+    model: Any = Notification,
+) -> bool:
     """Back to `pending` until its next attempt is due; `failed` once the delays are used up
-    (or at once for a recipient refused for good)."""
-    attempts = Notification.objects.only("email_attempts").get(pk=pk).email_attempts
+    (or at once for a recipient refused for good). True when given up."""
+    attempts = model.objects.only("email_attempts").get(pk=pk).email_attempts
     delay = None if kind == RECIPIENT else retry_delay(attempts)
-    Notification.objects.filter(pk=pk, email_status=Status.SENDING, claimed_at=claimed_at).update(
+    model.objects.filter(pk=pk, email_status=Status.SENDING, claimed_at=claimed_at).update(
         email_status=Status.FAILED if delay is None else Status.PENDING,
         next_attempt_at=None if delay is None else claimed_at + delay,
         last_error=f"{type(error).__name__}: {error}"[:2000],
         error_kind=kind,
     )
+    return delay is None
 
 
 def deliver(pk: int, *, now: datetime.datetime | None = None, early: bool = False) -> str:
@@ -164,30 +195,91 @@ def deliver(pk: int, *, now: datetime.datetime | None = None, early: bool = Fals
     return "sent"
 
 
-def sweep_undelivered(now: datetime.datetime | None = None) -> dict[str, int]:
+def deliver_digest(pk: int, *, now: datetime.datetime | None = None, early: bool = False) -> str:
+    """Send one daily digest (digest.py) unless another run already has; the same outcomes
+    as deliver(). Its notices are marked sent with it; when it is given up they are marked
+    failed, so that the secretariat sees them and can send each again."""
+    from samverkan.notifications import digest as digests
+
+    claimed_at = now or timezone.now()
+    if server_paused(claimed_at):
+        return "deferred"
+    if not _claim(pk, claimed_at, early=early, model=Digest):
+        return "not_pending"
+    digest = Digest.objects.select_related("recipient").get(pk=pk)
+    notices = digests.notices_of(digest)
+    if not digest.recipient.email or not notices:
+        Digest.objects.filter(pk=pk).update(email_status=Status.SKIPPED)
+        Notification.objects.filter(digest=digest, email_status=Status.DIGEST).update(
+            email_status=Status.SKIPPED
+        )
+        return "skipped"
+    try:
+        digests.build_message(digest, notices).send()
+    except Exception as error:
+        kind = failure_kind(error)
+        logger.warning("digest %s: e-mail failed (%s): %s", pk, kind, error)
+        if _mark_failed(pk, claimed_at, error, kind, model=Digest):
+            Notification.objects.filter(digest=digest, email_status=Status.DIGEST).update(
+                email_status=Status.FAILED,
+                last_error=f"{type(error).__name__}: {error}"[:2000],
+                error_kind=kind,
+                claimed_at=claimed_at,
+            )
+        if kind == SERVER:
+            _pause_server(claimed_at)
+        return "failed"
+    if _mark_sent(pk, claimed_at, model=Digest):
+        Notification.objects.filter(digest=digest, email_status=Status.DIGEST).update(
+            email_status=Status.SENT, emailed_at=timezone.now()
+        )
+    return "sent"
+
+
+def sweep_undelivered(now: datetime.datetime | None = None) -> dict[str, Any]:
     """Send what no task sent: notices pending and due (an enqueue lost, a retry's turn) and
     notices stuck in `sending` longer than NOTIFICATIONS_STUCK_MINUTES (a worker died). Stops
     at the first failure of the mail server; once an e-mail got through, also sends those that
-    waited for the server."""
+    waited for the server.
+
+    Then the daily digests (issue 16, point 6; digest.py): a digest stuck in `sending` is
+    released the same way, today's digests are composed (from NOTIFICATIONS_DIGEST_HOUR) and
+    every pending digest that is due is sent. Their figures are under `digests`."""
+    from samverkan.notifications.digest import compose_digests
+
     now = now or timezone.now()
     stuck_before = now - datetime.timedelta(minutes=settings.NOTIFICATIONS_STUCK_MINUTES)
     released = Notification.objects.filter(
         email_status=Status.SENDING, claimed_at__lt=stuck_before
     ).update(email_status=Status.PENDING)
     counts = {"released": released, "sent": 0, "failed": 0}
+    digest_counts = {
+        "released": Digest.objects.filter(
+            email_status=Status.SENDING, claimed_at__lt=stuck_before
+        ).update(email_status=Status.PENDING),
+        "composed": 0,
+        "sent": 0,
+        "failed": 0,
+    }
     pending = Notification.objects.filter(email_status=Status.PENDING, created_at__lte=now)
-    if not _send_each(pending.filter(_due(now)), now, counts, early=False):
-        return counts
-    if counts["sent"]:
+    if _send_each(pending.filter(_due(now)), now, counts, early=False) and counts["sent"]:
         waiting = pending.filter(error_kind=SERVER, next_attempt_at__gt=now)
         _send_each(waiting, now, counts, early=True)
-    return counts
+    # Composed even while the server is paused: the digest waits, its notices are fixed.
+    digest_counts["composed"] = len(compose_digests(now))
+    if not server_paused(now):
+        due = Digest.objects.filter(email_status=Status.PENDING, created_at__lte=now)
+        _send_each(due.filter(_due(now)), now, digest_counts, early=False, send=deliver_digest)
+    return {**counts, "digests": digest_counts} if any(digest_counts.values()) else counts
 
 
-def _send_each(notices, now: datetime.datetime, counts: dict[str, int], *, early: bool) -> bool:
+def _send_each(  # type: ignore[no-untyped-def]
+    rows, now: datetime.datetime, counts: dict[str, int], *, early: bool, send=None
+) -> bool:
     """Deliver each; False when the mail server failed or is paused (the rest waits)."""
-    for pk in notices.order_by("pk").values_list("pk", flat=True):
-        outcome = deliver(pk, now=now, early=early)
+    send = send or deliver
+    for pk in rows.order_by("pk").values_list("pk", flat=True):
+        outcome = send(pk, now=now, early=early)
         if outcome in counts:
             counts[outcome] += 1
         if outcome == "deferred" or server_paused(now):

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
-from samverkan.notifications.models import Notification
+from samverkan.notifications.models import DeliveryChoice, Notification
 from samverkan.people.extract import extract_part, moment, text
 from samverkan.people.models import Person
 
@@ -55,4 +55,19 @@ def notices(person: Person) -> list[dict[str, Any]]:
             "read_at": moment(n.read_at),
         }
         for n in rows
+    ]
+
+
+@extract_part(
+    "notice_delivery",
+    _("Val av e-post för notiser"),
+    order=81,
+    labels={"daily_digest": _("Daglig sammanfattning"), "changed_at": _("Ändrat")},
+    note=_("Finns bara om personen själv har valt; annars gäller standardvalet."),
+)
+def notice_delivery(person: Person) -> list[dict[str, Any]]:
+    """Issue 16, point 6: the person's own choice of daily digest or one e-mail per notice."""
+    return [
+        {"daily_digest": choice.daily_digest, "changed_at": moment(choice.changed_at)}
+        for choice in DeliveryChoice.objects.filter(person=person)
     ]

@@ -17,6 +17,8 @@ class Notification(models.Model):
         SENT = "sent", _("Skickad")
         FAILED = "failed", _("Misslyckades")
         SKIPPED = "skipped", _("Ingen e-post")
+        # Issue 16, point 6: waits for the recipient's daily digest (digest.py).
+        DIGEST = "digest", _("Väntar på dagens sammanfattning")
 
     recipient = models.ForeignKey(
         "people.Person",
@@ -63,6 +65,18 @@ class Notification(models.Model):
     last_error = models.TextField(blank=True)
     # [{"filename": …, "content": base64, "mimetype": …}]
     attachments = models.JSONField(default=list, blank=True)
+    # Issue 16, point 6: the daily digest that carries this notice's e-mail (digest.py).
+    digest = models.ForeignKey(
+        "notifications.Digest",
+        verbose_name=_("sammanfattning"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notices",
+    )
+    # Issue 16, point 6: what the notice told of no longer holds (a network flagged inactive,
+    # C1, is active again); shown as resolved in the inbox, and no longer e-mailed.
+    resolved_at = models.DateTimeField(_("löst"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notis")
@@ -79,6 +93,11 @@ class Notification(models.Model):
             ),
             models.Index(fields=["email_status", "claimed_at"], name="notification_delivery"),
             models.Index(fields=["email_status", "next_attempt_at"], name="notification_retry"),
+            models.Index(
+                fields=["recipient", "created_at"],
+                condition=Q(email_status="digest", digest__isnull=True),
+                name="notification_awaits_digest",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -100,6 +119,10 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_at is not None
 
     @property
     def message_id(self) -> str:
@@ -125,6 +148,78 @@ class Notification(models.Model):
         if self.network_id:
             return self.network.get_absolute_url()  # type: ignore[union-attr]
         return ""
+
+
+class Digest(models.Model):
+    """One person's daily digest e-mail (issue 16, point 6): the notices of a day in one e-mail
+    instead of one e-mail each. Unique per (recipient, day), so a digest composed twice, by two
+    sweeps or after a worker died, is one row and one e-mail. Delivered as a notice is
+    (delivery.py): claimed pending → sending, sent once, a claim left by a dead worker released
+    by the sweep."""
+
+    recipient = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("mottagare"),
+        on_delete=models.CASCADE,
+        related_name="digests",
+    )
+    day = models.DateField(_("dag"))
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    email_status = models.CharField(
+        _("e-poststatus"),
+        max_length=8,
+        choices=Notification.EmailStatus.choices,
+        default=Notification.EmailStatus.PENDING,
+    )
+    email_attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
+    claimed_at = models.DateTimeField(_("senaste försök"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("nästa försök"), null=True, blank=True)
+    error_kind = models.CharField(max_length=16, blank=True)
+    emailed_at = models.DateTimeField(_("e-postad"), null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("daglig sammanfattning")
+        verbose_name_plural = _("dagliga sammanfattningar")
+        ordering = ["-day", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "day"], name="digest_once_per_day")
+        ]
+        indexes = [models.Index(fields=["email_status", "claimed_at"], name="digest_delivery")]
+
+    def __str__(self) -> str:
+        return f"{self.day} → {self.recipient_id}"
+
+    @property
+    def message_id(self) -> str:
+        """The same for every attempt, so a re-send after a crash is one e-mail to clients."""
+        from django.conf import settings
+
+        digest = hashlib.sha256(f"digest:{self.recipient_id}:{self.day}".encode()).hexdigest()[:32]
+        domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ") or "samverkan.local"
+        return f"<digest.{self.pk}.{digest}@{domain}>"
+
+
+class DeliveryChoice(models.Model):
+    """How a person wants notices e-mailed (issue 16, point 6): one e-mail per notice, or one
+    daily digest. A person without a row gets the default: the digest for the secretariat,
+    who receive what every network sends, one e-mail per notice for everyone else."""
+
+    person = models.OneToOneField(
+        "people.Person",
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="notice_delivery",
+    )
+    daily_digest = models.BooleanField(_("daglig sammanfattning"))
+    changed_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("val av e-post för notiser")
+        verbose_name_plural = _("val av e-post för notiser")
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {'digest' if self.daily_digest else 'each'}"
 
 
 class ReminderRun(models.Model):

@@ -1,14 +1,61 @@
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
 
+from samverkan.notifications import kinds
 from samverkan.notifications.models import Notification
 from samverkan.people.models import Person
 
 
-def inbox(person: Person) -> QuerySet[Notification]:
-    return (
+@dataclass(frozen=True)
+class InboxFilter:
+    """What the inbox shows (issue 16, point 6): only unread, one kind, one network."""
+
+    unread: bool = False
+    kind: str = ""
+    network: str = ""  # the network's slug
+
+    @property
+    def active(self) -> bool:
+        return self.unread or bool(self.kind) or bool(self.network)
+
+
+def inbox(person: Person, filters: InboxFilter | None = None) -> QuerySet[Notification]:
+    notices = (
         Notification.objects.filter(recipient=person).select_related("network").defer("attachments")
+    )
+    if filters is not None:
+        if filters.unread:
+            notices = notices.filter(read_at__isnull=True)
+        if filters.kind:
+            notices = notices.filter(kind=filters.kind)
+        if filters.network:
+            notices = notices.filter(network__slug=filters.network)
+    return notices
+
+
+def inbox_choices(person: Person) -> dict[str, list[tuple[str, str]]]:
+    """The kinds and the networks of a person's notices, for the inbox's filter (two queries,
+    however many notices): each as (value, label), sorted by label."""
+    own = Notification.objects.filter(recipient=person).order_by()
+    kind_codes = own.values_list("kind", flat=True).distinct()
+    networks = (
+        own.filter(network__isnull=False).values_list("network__slug", "network__name").distinct()
+    )
+    return {
+        "kinds": sorted(((k, kinds.label(k)) for k in kind_codes), key=lambda c: c[1].lower()),
+        "networks": sorted(networks, key=lambda c: c[1].lower()),
+    }
+
+
+def unresolved_network_ids(kind: str) -> set[int]:
+    """The networks that have a notice of `kind` not yet resolved (issue 16, point 6)."""
+    return set(
+        Notification.objects.filter(kind=kind, resolved_at__isnull=True, network__isnull=False)
+        .order_by()
+        .values_list("network_id", flat=True)
+        .distinct()
     )
 
 

@@ -14,11 +14,13 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 
 from samverkan.history.context import acting
 from samverkan.history.models import HistoryEntry
-from samverkan.notifications.models import Notification
+from samverkan.notifications import digest as digests
+from samverkan.notifications.models import DeliveryChoice, Notification
 from samverkan.people.access import require_secretariat
 from samverkan.people.models import Person
 
@@ -64,16 +66,33 @@ def notify(
     network: Any = None,
     about: models.Model | None = None,
     attachments: Iterable[dict] = (),
+    immediate: bool = False,
 ) -> list[Notification]:
     """Store a notice for each recipient and queue its e-mail; returns the notices created.
 
     Idempotent per (recipient, key): a recipient who already has a notice with this key gets
     nothing new, so a service or reminder that runs twice for the same event tells nobody
-    twice. People without an e-mail address see the notice in their inbox only."""
+    twice. People without an e-mail address see the notice in their inbox only. Someone who
+    chose the daily digest (issue 16, point 6; the secretariat's default) gets the notice in
+    that day's digest instead of an e-mail of its own, unless it is `immediate` (or of a kind
+    that cannot wait, digest.IMMEDIATE_KINDS)."""
     people = {p.pk: p for p in recipients if p is not None}
     if not people:
         return []
     emailed = not _inbox_only.get()
+    in_digest = (
+        digests.wants_digest(people.values())
+        if emailed and not immediate and kind not in digests.IMMEDIATE_KINDS
+        else set()
+    )
+
+    def status_for(person: Person) -> str:
+        if not (person.email and emailed):
+            return Notification.EmailStatus.SKIPPED
+        if person.pk in in_digest:
+            return Notification.EmailStatus.DIGEST
+        return Notification.EmailStatus.PENDING
+
     content_type = ContentType.objects.get_for_model(about) if about is not None else None
     files = list(attachments)
     with transaction.atomic():
@@ -93,11 +112,7 @@ def notify(
                 content_type=content_type,
                 object_id=about.pk if about is not None else None,
                 attachments=files,
-                email_status=(
-                    Notification.EmailStatus.PENDING
-                    if person.email and emailed
-                    else Notification.EmailStatus.SKIPPED
-                ),
+                email_status=status_for(person),
             )
             for pk, person in people.items()
             if pk not in existing
@@ -151,10 +166,68 @@ def mark_read(person: Person, notification: Notification) -> Notification:
     return notification
 
 
-def mark_all_read(person: Person, *, now: datetime.datetime | None = None) -> int:
-    return Notification.objects.filter(recipient=person, read_at__isnull=True).update(
-        read_at=now or timezone.now()
-    )
+def mark_all_read(
+    person: Person,
+    *,
+    now: datetime.datetime | None = None,
+    kind: str = "",
+    network: str = "",
+) -> int:
+    """Mark every unread notice of `person` read; with `kind` or `network` (a slug), those
+    the inbox's filter shows (issue 16, point 6). Returns how many."""
+    unread = Notification.objects.filter(recipient=person, read_at__isnull=True)
+    if kind:
+        unread = unread.filter(kind=kind)
+    if network:
+        unread = unread.filter(network__slug=network)
+    return unread.update(read_at=now or timezone.now())
+
+
+def choose_delivery(actor: Person, *, daily_digest: bool) -> DeliveryChoice:
+    """A person chooses how their notices are e-mailed (issue 16, point 6): one daily digest,
+    or one e-mail per notice. Idempotent: the same choice again changes nothing. Choosing one
+    e-mail per notice sends what waited for the next digest now, one by one."""
+    with transaction.atomic(), acting(actor.user, "choose_notice_delivery"):
+        choice = DeliveryChoice.objects.select_for_update().filter(person=actor).first()
+        if choice is not None and choice.daily_digest == daily_digest:
+            return choice
+        if choice is None:
+            choice = DeliveryChoice.objects.create(person=actor, daily_digest=daily_digest)
+        else:
+            choice.daily_digest = daily_digest
+            choice.save(update_fields=["daily_digest", "changed_at"])
+        if not daily_digest and (released := digests.release_waiting(actor)):
+            transaction.on_commit(lambda: _enqueue(released), robust=True)
+    return choice
+
+
+def delivery_of(person: Person) -> bool:
+    """True when `person`'s notices go in the daily digest (their choice, else the default)."""
+    return person.pk in digests.wants_digest([person])
+
+
+def resolve_notices(
+    *, kind: str, network_ids: Iterable[int], now: datetime.datetime | None = None
+) -> int:
+    """Notices of `kind` about these networks no longer hold (issue 16, point 6: a network
+    flagged inactive, C1, is active again): marked resolved and read, and an e-mail not yet
+    on its way (pending, or waiting for a digest not yet composed) is not sent. Idempotent:
+    a resolved notice stays as it is. Returns how many were resolved."""
+    ids = list(network_ids)
+    if not ids:
+        return 0
+    now = now or timezone.now()
+    Status = Notification.EmailStatus
+    with transaction.atomic():
+        open_ = Notification.objects.filter(kind=kind, network_id__in=ids, resolved_at__isnull=True)
+        pks = list(open_.values_list("pk", flat=True))
+        Notification.objects.filter(pk__in=pks, read_at__isnull=True).update(read_at=now)
+        Notification.objects.filter(pk__in=pks).update(resolved_at=now)
+        Notification.objects.filter(
+            Q(email_status=Status.PENDING) | Q(email_status=Status.DIGEST, digest__isnull=True),
+            pk__in=pks,
+        ).update(email_status=Status.SKIPPED)
+    return len(pks)
 
 
 def resend_failed(actor: Person, notification_ids: Iterable[int] | None = None) -> int:

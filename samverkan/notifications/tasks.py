@@ -15,7 +15,13 @@ def deliver_notification(notification_id: int) -> str:
 
 
 @task()
-def sweep_notifications() -> dict[str, int]:
+def deliver_digest(digest_id: int) -> str:
+    """E-mail one person's daily digest (digest.py); a second run sends nothing."""
+    return delivery.deliver_digest(digest_id)
+
+
+@task()
+def sweep_notifications() -> dict:
     """The e-mail sweep, and tasks left running by a worker that died marked failed."""
     abandoned_tasks = abandoned.fail_abandoned_tasks()
     return {**delivery.sweep_undelivered(), "abandoned_tasks": abandoned_tasks}

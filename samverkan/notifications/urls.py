@@ -7,6 +7,7 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.inbox, name="inbox"),
     path("las-alla/", views.read_all, name="read_all"),
+    path("e-post/", views.delivery, name="delivery"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/las/", views.read, name="read"),
     path("misslyckade/", views.failed, name="failed"),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.files.tables import requested_format, table_response
 from samverkan.notifications import selectors, services
+from samverkan.notifications.forms import DeliveryForm, InboxFilterForm
 from samverkan.notifications.models import Notification
 from samverkan.people.access import person_for, require_secretariat
 from samverkan.people.models import Person
@@ -37,16 +38,56 @@ def inbox(request: HttpRequest) -> HttpResponse:
     person = _person(request)
     if person is None:
         return render(request, "people/no_person.html")
-    if fmt := requested_format(request):  # every notice, not one page
+    # Issue 16, point 6: filters (unread, kind, network) in the URL.
+    form = InboxFilterForm(request.GET, choices=selectors.inbox_choices(person))
+    filters = form.filters()
+    notices = selectors.inbox(person, filters)
+    if fmt := requested_format(request):  # every notice the filter shows, not one page
         header = [_("Ämne"), _("Tid"), _("Nätverk"), _("Läst")]
         rows = [
             [n.subject, n.created_at, n.network.name if n.network else "", n.is_read]
-            for n in selectors.inbox(person)
+            for n in notices
         ]
         return table_response(fmt, "inkorg", header, rows, title=_("Inkorg"))
-    paginator = Paginator(selectors.inbox(person), getattr(settings, "INBOX_PAGE_SIZE", 20))
+    paginator = Paginator(notices, getattr(settings, "INBOX_PAGE_SIZE", 20))
     page = paginator.get_page(request.GET.get("sida"))
-    return render(request, "notifications/inbox.html", {"page": page})
+    query = request.GET.copy()
+    query.pop("sida", None)
+    daily_digest = services.delivery_of(person)
+    return render(
+        request,
+        "notifications/inbox.html",
+        {
+            "page": page,
+            "form": form,
+            "filters": filters,
+            "query": query.urlencode(),
+            "delivery_form": DeliveryForm(initial={"sammanfattning": "1" if daily_digest else "0"}),
+            "daily_digest": daily_digest,
+        },
+    )
+
+
+@login_required
+@require_POST
+def delivery(request: HttpRequest) -> HttpResponse:
+    """A person chooses one e-mail per notice or one daily digest (issue 16, point 6)."""
+    person = _person(request)
+    if person is None:
+        raise Http404
+    form = DeliveryForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.errors.get("sammanfattning", [])))
+        return redirect("notifications:inbox")
+    daily = form.cleaned_data["sammanfattning"]
+    services.choose_delivery(person, daily_digest=daily)
+    messages.success(
+        request,
+        _("Du får nu en sammanfattning per dag med dagens notiser.")
+        if daily
+        else _("Du får nu ett e-postmeddelande för varje notis."),
+    )
+    return redirect("notifications:inbox")
 
 
 @login_required
@@ -70,8 +111,15 @@ def read_all(request: HttpRequest) -> HttpResponse:
     person = _person(request)
     if person is None:
         raise Http404
-    count = services.mark_all_read(person)
-    messages.success(request, _("%(n)d notiser markerade som lästa.") % {"n": count})
+    # The inbox's filter, if any: "mark all read" marks what the filtered inbox shows.
+    count = services.mark_all_read(
+        person, kind=request.POST.get("typ", ""), network=request.POST.get("natverk", "")
+    )
+    messages.success(
+        request,
+        ngettext("%(n)d notis markerad som läst.", "%(n)d notiser markerade som lästa.", count)
+        % {"n": count},
+    )
     return _back(request)
 
 

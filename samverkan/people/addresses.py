@@ -117,7 +117,7 @@ def read_token(person: Person, token: str) -> str:
     except signing.SignatureExpired as error:
         raise ServiceError(
             _(
-                "Länken har gått ut. Ange den nya adressen igen under Mina uppgifter så "
+                "Länken har gått ut. Ange den nya adressen igen under Mina kontaktuppgifter så "
                 "skickar vi en ny länk."
             )
         ) from error

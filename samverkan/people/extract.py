@@ -30,6 +30,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.history.models import HistoryEntry
+from samverkan.history.words import in_words
 from samverkan.people.models import Person
 
 PartData = dict[str, Any] | list[dict[str, Any]]
@@ -147,6 +148,7 @@ def identity(person: Person) -> dict[str, Any]:
     order=900,
     labels={
         "time": _("Tid"),
+        "said": _("Vad hände"),
         "action": _("Händelse"),
         "verb": _("Åtgärd"),
         "object_type": _("Vad"),
@@ -163,7 +165,14 @@ def identity(person: Person) -> dict[str, Any]:
 )
 def history(person: Person) -> list[dict[str, Any]]:
     entries, about = history_entries(person)
-    return [_entry(entry, person, about) for entry in entries]
+    # Issue 16, point 12: each entry also in words ("Anna Berg ändrade syftet i årsplanen 2026").
+    said = in_words(entries)
+    return [
+        {"time": row.pop("time"), "said": words.sentence, **row}
+        for row, words in (
+            (_entry(e, person, about), w) for e, w in zip(entries, said, strict=True)
+        )
+    ]
 
 
 def history_entries(person: Person) -> tuple[list[HistoryEntry], set[tuple[int, str]]]:

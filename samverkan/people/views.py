@@ -13,6 +13,7 @@ from samverkan.core.plugins import render_sections
 from samverkan.history.context import acting
 from samverkan.people import addresses
 from samverkan.people.access import person_for
+from samverkan.people.duties import duties_for
 from samverkan.people.forms import ContactDetailsForm
 from samverkan.people.services import confirm_contact_details, verify_email_change
 
@@ -81,6 +82,8 @@ def my_page(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     context = {
         "person": person,
+        "today": today,
+        "duties": duties_for(request, person, today),
         "main": render_sections("my_page", request, person, today),
         "aside": render_sections("my_page.aside", request, person, today),
     }

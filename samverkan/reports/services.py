@@ -18,6 +18,17 @@ from samverkan.reports.yearly import yearly_report, yearly_report_pdf
 from samverkan.surveys.models import DirectorsGroupMember
 
 
+def yearly_report_recipients() -> list[Person]:
+    """Who send_yearly_report tells: the directors' group, by name (issue 16 §8: the
+    confirmation page lists them before anything is sent)."""
+    return [
+        d.person
+        for d in DirectorsGroupMember.objects.select_related("person__municipality").order_by(
+            "person__name"
+        )
+    ]
+
+
 def send_yearly_report(actor: Any, year: int, *, today: datetime.date | None = None) -> int:
     """Notify every recipient of the directors' group, with the PDF attached; idempotent per
     recipient and year. Returns how many were told now. Notice and report are written in each

@@ -6,14 +6,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from samverkan.cooperation.models import Area
 from samverkan.core.pages import errors_as_messages
 from samverkan.files.tables import FORMATS, requested_format, table_response
-from samverkan.people.access import is_secretariat
+from samverkan.people.access import is_secretariat, require_secretariat
 from samverkan.reports import services
 from samverkan.reports.access import require_can_read_yearly_report
+from samverkan.reports.forms import ConfirmSendForm
 from samverkan.reports.matrix import COLOURS, LABELS, Matrix, matrix_table, participation_matrix
 from samverkan.reports.svg import heat_map
 from samverkan.reports.yearly import yearly_report, yearly_report_pdf
@@ -81,12 +81,23 @@ def yearly_pdf(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def yearly_send(request: HttpRequest, year: int) -> HttpResponse:
-    with errors_as_messages(request):
-        n = services.send_yearly_report(request.user, year)
-        messages.success(
-            request,
-            _("Årsrapporten skickas till %(n)d mottagare i kommundirektörsgruppen.") % {"n": n},
-        )
-    return redirect("reports:yearly", year=year)
+    """Issue 16 §8: sending reaches the whole directors' group, so it is a step of its own:
+    the recipients by name, the PDF to preview, and a confirmation the sending needs."""
+    year = _year(request, year)
+    require_secretariat(request.user)
+    form = ConfirmSendForm(request.POST if request.method == "POST" else None)
+    recipients = services.yearly_report_recipients()
+    if request.method == "POST" and form.is_valid():
+        with errors_as_messages(request):
+            n = services.send_yearly_report(request.user, year)
+            messages.success(
+                request,
+                _("Årsrapporten skickas till %(n)d mottagare i kommundirektörsgruppen.") % {"n": n},
+            )
+        return redirect("reports:yearly", year=year)
+    return render(
+        request,
+        "reports/yearly_send.html",
+        {"year": year, "form": form, "recipients": recipients},
+    )

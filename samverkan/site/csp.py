@@ -7,19 +7,27 @@ answers with a redirect to the municipality's OpenID provider, and Chromium appl
 `form-action` to that redirect too. So the origins of the providers configured now
 (accounts.oidc.providers.configured()) are added to `form-action` on every response; a view
 that sets its own policy (Django's csp_override, or its own header, as the file responses do)
-keeps it."""
+keeps it.
 
-from collections.abc import Mapping, Sequence
+Issue 16 part D: the one page made for an iframe (/inbaddning/, samverkan/site/embed.py) widens
+`frame-ancestors` to the origins of settings.EMBED_ORIGINS through `framable_by_embed_origins`;
+every other page keeps 'none' (and X-Frame-Options DENY)."""
+
+from collections.abc import Callable, Mapping, Sequence
+from functools import wraps
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware import csp as django_csp
+from django.utils.csp import CSP
+from django.views.decorators.clickjacking import xframe_options_exempt
 
 from samverkan.accounts.oidc import providers
 
 FORM_ACTION = "form-action"
+FRAME_ANCESTORS = "frame-ancestors"
 _UNSET = object()
 
 
@@ -56,3 +64,33 @@ class ContentSecurityPolicyMiddleware(django_csp.ContentSecurityPolicyMiddleware
             if getattr(response, attribute, _UNSET) is _UNSET:
                 setattr(response, attribute, with_sign_in_providers(getattr(settings, setting)))
         return super().process_response(request, response)
+
+
+def embed_frame_ancestors() -> list[str]:
+    """Who may show an embeddable page in a frame: Samverkan itself (the secretariat's preview
+    beside the snippet) and the configured origins (the intranet)."""
+    return [CSP.SELF, *settings.EMBED_ORIGINS]
+
+
+def framable_by_embed_origins(
+    view: Callable[..., HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """The page may be framed by the embed origins and by no one else. The browser then obeys
+    `frame-ancestors`, so X-Frame-Options (which cannot name origins) is left off. In
+    report-only mode (SAMVERKAN_CSP_REPORT_ONLY) `frame-ancestors` alone is still enforced
+    here: without X-Frame-Options it is the only guard against framing."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        ancestors = embed_frame_ancestors()
+        enforced = settings.SECURE_CSP or {}
+        response._csp_config = {**enforced, FRAME_ANCESTORS: ancestors}  # type: ignore[attr-defined]
+        if settings.SECURE_CSP_REPORT_ONLY:
+            response._csp_ro_config = {  # type: ignore[attr-defined]
+                **settings.SECURE_CSP_REPORT_ONLY,
+                FRAME_ANCESTORS: ancestors,
+            }
+        return response
+
+    return xframe_options_exempt(wrapped)

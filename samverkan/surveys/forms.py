@@ -17,13 +17,23 @@ class RoundForm(forms.Form):
 
 
 class QuestionForm(forms.Form):
-    key = forms.SlugField(
-        label=_("Nyckel"),
-        max_length=50,
-        help_text=_("Samma nyckel i nästa omgång gör att svaren kan jämföras."),
-    )
+    """The secretariat writes the question; its key (for comparing rounds) is the system's
+    (issue 16, point 14)."""
+
     kind = forms.ChoiceField(label=_("Typ"), choices=Question.Kind.choices)
     text = forms.CharField(label=_("Fråga"), max_length=500)
+    scale_low = forms.CharField(
+        label=_("Vad 1 betyder"),
+        max_length=100,
+        required=False,
+        help_text=_("Bara för skalfrågor, med frågans egna ord, t.ex. ”inte alls”."),
+    )
+    scale_high = forms.CharField(
+        label=_("Vad 5 betyder"),
+        max_length=100,
+        required=False,
+        help_text=_("Bara för skalfrågor, t.ex. ”helt och hållet”."),
+    )
     choices = forms.CharField(
         label=_("Svarsalternativ"),
         required=False,
@@ -42,12 +52,13 @@ def answer_form_class(questions: list[Question]) -> type[forms.Form]:
     fields: dict[str, Any] = {}
     for q in questions:
         if q.kind == Question.Kind.SCALE:
+            low, high = q.scale_low or str(_("lägst")), q.scale_high or str(_("högst"))
             fields[q.key] = forms.ChoiceField(
                 label=q.text,
-                choices=[(str(n), str(n)) for n in SCALE],
+                choices=[(str(n), _scale_label(n, low, high)) for n in SCALE],
                 widget=forms.RadioSelect,
                 required=False,
-                help_text=_("1 = mycket dåligt, 5 = mycket bra"),
+                help_text=_("1 = %(low)s, 5 = %(high)s") % {"low": low, "high": high},
             )
         elif q.kind == Question.Kind.CHOICE:
             fields[q.key] = forms.ChoiceField(
@@ -61,3 +72,13 @@ def answer_form_class(questions: list[Question]) -> type[forms.Form]:
                 label=q.text, required=False, widget=forms.Textarea(attrs={"rows": 4})
             )
     return type("AnswerForm", (forms.Form,), fields)
+
+
+def _scale_label(n: int, low: str, high: str) -> str:
+    """ "1 – inte alls", "2", "3", "4", "5 – helt och hållet": the ends in the question's
+    words (issue 16, point 14)."""
+    if n == SCALE[0]:
+        return f"{n} – {low}"
+    if n == SCALE[-1]:
+        return f"{n} – {high}"
+    return str(n)

@@ -59,6 +59,10 @@ class Question(models.Model):
     kind = models.CharField(_("typ"), max_length=8, choices=Kind.choices)
     text = models.CharField(pgettext_lazy("survey", "fråga"), max_length=500)
     choices = models.JSONField(_("svarsalternativ"), default=list, blank=True)
+    # Issue 16, point 14: what the ends of a scale mean, in the question's own words ("inte
+    # alls" … "helt och hållet"), not one "mycket dåligt … mycket bra" for every question.
+    scale_low = models.CharField(_("1 betyder"), max_length=100, blank=True)
+    scale_high = models.CharField(_("5 betyder"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = pgettext_lazy("survey", "fråga")

@@ -20,5 +20,13 @@ STANDARD_QUESTIONS = [
     ("improve", Kind.TEXT, _("Vad kan göra nätverket bättre?"), []),
 ]
 
+# What 1 and 5 mean for each scale question of the standard questionnaire (issue 16, point 14).
+SCALE_ENDS = {
+    "value": (_("inget värde"), _("mycket stort värde")),
+    "meetings": (_("mycket dåligt"), _("mycket bra")),
+    "goals": (_("inte alls"), _("helt och hållet")),
+    "cooperation": (_("mycket dåligt"), _("mycket bra")),
+}
+
 SCALE = range(1, 6)
 MAX_TEXT = 2000

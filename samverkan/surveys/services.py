@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.activation.services import invite
@@ -46,7 +47,7 @@ from samverkan.surveys.models import (
     SurveyRound,
     UsedLink,
 )
-from samverkan.surveys.questionnaire import MAX_TEXT, SCALE, STANDARD_QUESTIONS
+from samverkan.surveys.questionnaire import MAX_TEXT, SCALE, SCALE_ENDS, STANDARD_QUESTIONS
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,8 @@ def create_round(
                     kind=kind,
                     text=str(text),
                     choices=[str(c) for c in choices],
+                    scale_low=str(SCALE_ENDS.get(key, ("", ""))[0]),
+                    scale_high=str(SCALE_ENDS.get(key, ("", ""))[1]),
                 )
                 for i, (key, kind, text, choices) in enumerate(STANDARD_QUESTIONS)
             )
@@ -102,13 +105,17 @@ def save_question(
     actor: Any,
     survey: SurveyRound,
     *,
-    key: str,
+    key: str | None = None,
     kind: str,
     text: str,
     choices: list[str] | None = None,
     order: int | None = None,
+    scale_low: str = "",
+    scale_high: str = "",
 ) -> Question:
-    """Add or change a question of a draft round (the key stays, for comparison)."""
+    """Add or change a question of a draft round (the key stays, for comparison). A new
+    question without a key gets one made from its text: the key is the system's, never asked
+    of the secretariat (issue 16, point 14)."""
     require_secretariat(actor)
     _require_draft(survey)
     text = text.strip()
@@ -119,18 +126,31 @@ def save_question(
     clean_choices = [c.strip() for c in (choices or []) if c.strip()]
     if kind == Question.Kind.CHOICE and len(clean_choices) < 2:
         raise ServiceError(_("En flervalsfråga behöver minst två alternativ."), field="choices")
+    is_scale = kind == Question.Kind.SCALE
     with transaction.atomic(), acting(actor, "save_question"):
         question, _created = Question.objects.update_or_create(
             round=survey,
-            key=key,
+            key=key or _new_key(survey, text),
             defaults={
                 "kind": kind,
                 "text": text,
+                "scale_low": scale_low.strip() if is_scale else "",
+                "scale_high": scale_high.strip() if is_scale else "",
                 "choices": clean_choices if kind == Question.Kind.CHOICE else [],
                 "order": order if order is not None else survey.questions.count(),
             },
         )
     return question
+
+
+def _new_key(survey: SurveyRound, text: str) -> str:
+    """A key unique in the round, from the question's words: "vilket-verktyg", "…-2"."""
+    base = slugify(text)[:40].strip("-") or "fraga"
+    taken = set(survey.questions.values_list("key", flat=True))
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
 
 
 def remove_question(actor: Any, question: Question) -> None:

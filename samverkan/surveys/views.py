@@ -50,23 +50,24 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {}
     if question is not None:
         initial = {
-            "key": question.key,
             "kind": question.kind,
             "text": question.text,
+            "scale_low": question.scale_low,
+            "scale_high": question.scale_high,
             "choices": "\n".join(question.choices),
         }
     form = QuestionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with errors_on(form):
-            if question is not None and question.key != data["key"]:
-                services.remove_question(request.user, question)
             services.save_question(
                 request.user,
                 survey,
-                key=data["key"],
+                key=question.key if question is not None else None,
                 kind=data["kind"],
                 text=data["text"],
+                scale_low=data["scale_low"],
+                scale_high=data["scale_high"],
                 choices=data["choices"].splitlines(),
                 order=question.order if question is not None else None,
             )

@@ -36,11 +36,26 @@ def test_working_group_contact_must_be_a_member_F4(cast):
     assert not WorkingGroup.objects.exists()
 
 
-def test_working_group_members_may_be_anyone_F4(cast):
+def test_working_group_participants_are_chosen_among_the_members_F4(cast):
     group = start(
-        cast, cast.people["member"], members=[cast.people["reader"], cast.people["outsider"]]
+        cast, cast.people["member"], members=[cast.people["member"], cast.people["secretary"]]
     )
     assert group.members.count() == 2
+
+
+def test_a_participant_outside_the_network_is_refused_with_the_name_F4(cast):
+    from samverkan.core.errors import ServiceError
+
+    with pytest.raises(ServiceError, match="Otto Utomstående är inte medlem"):
+        start(cast, cast.people["member"], members=[cast.people["outsider"]])
+    assert not WorkingGroup.objects.exists()
+
+
+def test_the_participant_picker_lists_only_the_networks_members_F4(cast, client_for):
+    page = client_for("coordinator").get("/natverk/socialchefsnatverket/arbetsgrupper/")
+    html = page.content.decode()
+    assert "Maja Medlem" in html and "Kim Samordnare" in html
+    assert "Otto Utomstående" not in html and "Rita Läsare" not in html
 
 
 def test_no_groups_not_applicable_F4(cast):
@@ -95,6 +110,7 @@ def test_working_group_page_refuses_non_member_contact_F4(cast, client_for):
         "/natverk/socialchefsnatverket/arbetsgrupper/",
         {"name": "Missbruk", "contact": cast.people["reader"].pk},
     )
+    # The picker offers only members (issue 16 §14), so a non-member is not a valid choice.
     assert response.status_code == 200
-    assert "(F4)" in response.content.decode()
+    assert "has-error" in response.content.decode()
     assert not WorkingGroup.objects.exists()

@@ -46,6 +46,9 @@ class ServedServer:
     media_root: Path
     log: Path
     process: subprocess.Popen[bytes] = field(repr=False)
+    # Issue 16 part D: the port of the one origin (http://127.0.0.1:<port>) the server lets frame
+    # its embeddable catalogue (SAMVERKAN_EMBED_ORIGINS), for tests/browser/test_embed.py.
+    intranet_port: int = 0
     # pytest-django's _live_server_helper enables and disables this around each test.
     _live_server_modified_settings: Any = field(default_factory=override_settings, repr=False)
 
@@ -112,6 +115,9 @@ def served(database: dict[str, Any], folder: Path) -> Iterator[ServedServer]:
     media_root.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     url = f"http://{HOST}:{port}"
+    intranet_port = _free_port()
+    while intranet_port == port:
+        intranet_port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CACHE_URL")} | {
         "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
         "SAMVERKAN_DEBUG": "0",
@@ -126,6 +132,7 @@ def served(database: dict[str, Any], folder: Path) -> Iterator[ServedServer]:
         "SAMVERKAN_WEB_WORKERS": "2",
         "SAMVERKAN_WEB_THREADS": "4",
         "SAMVERKAN_WEB_ACCESS_LOG": "",
+        "SAMVERKAN_EMBED_ORIGINS": f"http://{HOST}:{intranet_port}",
     }
     log = folder / "gunicorn.log"
     with log.open("wb") as out:
@@ -145,7 +152,9 @@ def served(database: dict[str, Any], folder: Path) -> Iterator[ServedServer]:
                     + log.read_text(errors="replace")[-4000:]
                 )
             time.sleep(0.2)
-        yield ServedServer(url=url, media_root=media_root, log=log, process=process)
+        yield ServedServer(
+            url=url, media_root=media_root, log=log, process=process, intranet_port=intranet_port
+        )
     finally:
         # SIGINT: gunicorn's quick shutdown; a graceful one (SIGTERM) would wait out the
         # browser's idle keep-alive connections.

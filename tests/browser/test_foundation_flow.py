@@ -54,13 +54,13 @@ def test_secretariat_adopts_plans_and_dashboard_turns_green_N1_N2_N3(page: Page,
     expect(page.get_by_role("heading", level=1)).to_contain_text("Socialchefsnätverket")
     axe_check(page, context="(network)")
 
-    page.get_by_role("link", name="Årsplan i år").click()
+    page.get_by_role("link", name=f"Årsplan {year}", exact=True).click()
     fill_plan(page, year)
     expect(page.get_by_role("status")).to_contain_text(f"Årsplanen för {year} är antagen")
     expect(page.get_by_role("heading", name=f"Årsplan {year}")).to_be_visible()
     axe_check(page, context="(network after adopting)")
 
-    page.get_by_role("link", name="Årsplan nästa år").click()
+    page.get_by_role("link", name=f"Årsplan {year + 1}", exact=True).click()
     fill_plan(page, year + 1)
     expect(page.get_by_role("status")).to_contain_text(f"Årsplanen för {year + 1} är antagen")
 

@@ -55,8 +55,14 @@ def test_proposal_to_active_network_S1_S2_S3_S4(page: Page, cast):
     # The secretariat records four more answers, then tries to activate: S3 and S4 missing.
     sign_in(page, cast.people["secretariat"].email)
     page.goto(f"/natverk/{slug}/uppstart/")
-    for name in ("Helsingborg", "Landskrona", "Höganäs", "Ängelholm"):
+    for n, name in enumerate(("Helsingborg", "Landskrona", "Höganäs", "Ängelholm")):
         page.get_by_role("button", name=f"Ja för {name}").click()
+        # Issue 16 §8: on the municipality's behalf, confirmed with how the answer came.
+        expect(page.get_by_role("heading", level=1)).to_contain_text(f"Bekräfta svaret för {name}")
+        if n == 0:
+            axe_check(page, context="(answer on behalf, confirm)")
+        page.get_by_label("Hur kom svaret?").fill("Telefonsamtal med förvaltningschefen")
+        page.get_by_role("button", name="Registrera svaret").press("Enter")
         expect(page.get_by_role("status")).to_contain_text(f"Svaret för {name} är registrerat")
     expect(page.get_by_text("S1 Majoritet: 6 av 11")).to_be_visible()
     page.get_by_role("button", name="Aktivera nätverket").click()
@@ -139,6 +145,10 @@ def test_lifecycle_pages_pass_axe(page: Page, cast):
     page.get_by_role("button", name="Avsluta nätverket").click()
     expect(page.locator(".error-summary")).to_be_visible()
     axe_check(page, context="(close, error)")
+    page.get_by_label("Varför avslutas nätverket?").fill("Intresset har upphört.")
+    page.get_by_role("button", name="Avsluta nätverket").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Bekräfta: avsluta")
+    axe_check(page, context="(close, confirm)")
     sign_out(page)
 
     sign_in(page, cast.people["secretariat"].email)

@@ -33,7 +33,8 @@ def test_service_change_is_recorded_with_actor_verb_and_old_and_new_values(cast,
     assert entry.changes["purpose"] == ["Första", "Andra"]
     page = client_for("coordinator").get(reverse("networks:detail", args=[cast.network.slug]))
     body = page.content.decode()
-    assert cast.people["secretariat"].email in body and "Andra" in body
+    # Issue 16, point 12: the page names the person, in words, with the new text.
+    assert "Selma Sekretariat ändrade syftet i årsplanen 2026" in body and "Andra" in body
 
 
 def test_deleting_a_network_in_the_admin_keeps_its_history(cast):

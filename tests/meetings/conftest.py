@@ -60,3 +60,14 @@ def scn(cast):
 def _fast_passwords(settings):
     """The cast's accounts need no Argon2 here; client_for signs in without a password."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def after_the_meetings(monkeypatch):
+    """Minutes are approved only once the meeting has started (issue 16 §8): tests of a
+    coming meeting's minutes approve them as if the meeting had been held."""
+    from samverkan.meetings import services
+
+    monkeypatch.setattr(
+        services, "_now", lambda: datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC)
+    )

@@ -53,7 +53,7 @@ def test_required_item_cannot_be_removed_CO2(scn, last_meeting):
     assert exc.value.rule_id == "CO2"
 
 
-def test_approved_minutes_record_the_review_CO2(scn, last_meeting):
+def test_approved_minutes_record_the_review_CO2(scn, last_meeting, after_the_meetings):
     coordinator = scn.user("coordinator")
     review = last_meeting.agenda_items.get(kind="agreement_review")
     minutes = services.save_minutes(
@@ -79,7 +79,7 @@ def test_approved_minutes_record_the_review_CO2(scn, last_meeting):
         services.save_minutes(coordinator, last_meeting, text="Ändrat")
 
 
-def test_approval_without_review_outcome_refused_CO2(scn, last_meeting):
+def test_approval_without_review_outcome_refused_CO2(scn, last_meeting, after_the_meetings):
     services.save_minutes(scn.user("coordinator"), last_meeting, text="Anteckningar")
     with pytest.raises(RuleViolation) as exc:
         services.approve_minutes(scn.user("coordinator"), last_meeting)
@@ -115,7 +115,9 @@ def test_empty_minutes_cannot_be_approved(scn, last_meeting):
         services.approve_minutes(scn.user("secretary"), last_meeting)
 
 
-def test_secretary_approves_year_end_minutes_with_the_review_CO2(scn, last_meeting):
+def test_secretary_approves_year_end_minutes_with_the_review_CO2(
+    scn, last_meeting, after_the_meetings
+):
     secretary = scn.user("secretary")
     review = last_meeting.agenda_items.get(kind="agreement_review")
     minutes = services.save_minutes(
@@ -139,3 +141,47 @@ def test_secretary_cannot_record_a_review_outside_the_minutes_CO2(scn):
         record_review(
             scn.user("secretary"), scn.network, year=2026, outcome="evaluated", held_on=DAY
         )
+
+
+def test_minutes_cannot_be_approved_before_the_meeting_has_started(scn):
+    """Issue 16 §8: the draft may be written ahead; approving waits for the meeting."""
+    import django.utils.timezone
+
+    soon = django.utils.timezone.now() + datetime.timedelta(days=3)
+    meeting = services.schedule_meeting(
+        scn.user("secretary"),
+        scn.network,
+        starts_at=soon,
+        ends_at=soon + datetime.timedelta(hours=2),
+    )
+    services.save_minutes(scn.user("secretary"), meeting, text="Utkast")
+    assert meeting.starts_at > django.utils.timezone.now()
+    with pytest.raises(ServiceError, match="Mötet har inte börjat än"):
+        services.approve_minutes(scn.user("secretary"), meeting)
+    assert Minutes.objects.get(meeting=meeting).state == Minutes.State.DRAFT
+
+
+def test_the_minutes_page_of_a_coming_meeting_offers_no_approval_and_writes_nothing(
+    scn, client_for
+):
+    """Issue 16 §8 through the page: no "Spara och justera" before the meeting; a forced
+    approval is refused in Swedish and the draft is not half-saved."""
+    import django.utils.timezone
+
+    soon = django.utils.timezone.now() + datetime.timedelta(days=3)
+    meeting = services.schedule_meeting(
+        scn.user("secretary"),
+        scn.network,
+        starts_at=soon,
+        ends_at=soon + datetime.timedelta(hours=2),
+    )
+    client = client_for("secretary")
+    url = f"/natverk/socialchefsnatverket/moten/{meeting.pk}/protokoll/"
+    page = client.get(url)
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Spara och justera" not in html and "när mötet har börjat" in html
+    response = client.post(url, {"text": "Utkast", "approve": "1"})
+    assert response.status_code == 200
+    assert "Mötet har inte börjat än" in response.content.decode()
+    assert not Minutes.objects.filter(meeting=meeting, text="Utkast").exists()

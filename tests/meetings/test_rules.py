@@ -118,7 +118,7 @@ def test_rules_query_count_is_flat_in_networks(scn):
     assert_same_queries(few, queries_of(run))
 
 
-def test_approved_year_end_minutes_turn_the_agreement_check_green_CO2(scn):
+def test_approved_year_end_minutes_turn_the_agreement_check_green_CO2(scn, after_the_meetings):
     (last,) = schedule(scn, [datetime.date(2026, 12, 8)])
     next_january = datetime.date(2027, 1, 15)
     assert verdict(scn.network, "CO2", next_january).status == Status.MISSING

@@ -131,7 +131,8 @@ def test_participation_page_join_request_and_confirmation_P1(cast, client_for):
 
 def test_close_page_closes_and_network_stays_readable_C1(cast, client_for):
     response = client_for("coordinator").post(
-        reverse("networks:close", args=[cast.network.slug]), {"reason": "Intresset har upphört."}
+        reverse("networks:close", args=[cast.network.slug]),
+        {"reason": "Intresset har upphört.", "confirm_step": "1", "confirm": "on"},
     )
     assert response.status_code == 302
     cast.network.refresh_from_db()

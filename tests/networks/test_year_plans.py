@@ -111,4 +111,5 @@ def test_adopt_from_page_lists_missing_parts(cast, client_for):
     )
     assert response.status_code == 200
     assert "mötesorganisation" in response.content.decode()
-    assert YearPlan.objects.get(network=cast.network, year=2026).state == "draft"
+    # A refused adoption writes nothing, not even the draft (issue 16, point 1).
+    assert not YearPlan.objects.filter(network=cast.network, year=2026).exists()

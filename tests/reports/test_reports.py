@@ -108,12 +108,15 @@ def test_yearly_report_sent_to_directors_group_with_pdf(cast, client_for):
 
     year = datetime.date.today().year
     client = client_for("secretariat")
-    page = client.post(f"/rapporter/arsrapport/{year}/skicka/", follow=True).content.decode()
+    page = client.post(
+        f"/rapporter/arsrapport/{year}/skicka/", {"confirm": "on"}, follow=True
+    ).content.decode()
     assert "inga mottagare" in page
     dora = Person.objects.create(name="Dora Direktör", email="dora@example.se")
     DirectorsGroupMember.objects.create(person=dora)
-    client.post(f"/rapporter/arsrapport/{year}/skicka/")
-    client.post(f"/rapporter/arsrapport/{year}/skicka/")  # nobody is told twice
+    client.post(f"/rapporter/arsrapport/{year}/skicka/", {"confirm": "on"})
+    # nobody is told twice
+    client.post(f"/rapporter/arsrapport/{year}/skicka/", {"confirm": "on"})
     (notice,) = Notification.objects.filter(kind="yearly_report")
     assert notice.recipient == dora
     pdf = base64.b64decode(notice.attachments[0]["content"])

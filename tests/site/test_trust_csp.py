@@ -26,7 +26,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from samverkan.files.charts import bar_chart
-from samverkan.site.csp import ContentSecurityPolicyMiddleware
+from samverkan.site.csp import ContentSecurityPolicyMiddleware, embed_frame_ancestors
 from samverkan.surveys import services as survey_services
 from tests.access_table_data import PAGE_POST_DATA, ROLES, World, build_world, page_kwargs
 from tests.conftest import second_factor_shown
@@ -51,6 +51,9 @@ PDF_TEMPLATES = {
 }
 # <script> types a browser does not run: data for a script loaded from the site.
 DATA_SCRIPT_TYPES = {"application/json", "application/ld+json"}
+# Issue 16 part D: the one page made for an iframe names who may frame it (site/csp.py); its
+# other answers (405 to a POST) stay unframable.
+FRAMABLE = ("GET /inbaddning/ ",)
 
 
 def policy_of(header: str) -> dict[str, list[str]]:
@@ -100,7 +103,10 @@ def problems_of(label: str, response: Any) -> list[str]:
             problems.append(f"{label}: no {directive}")
         elif {"'unsafe-inline'", "'unsafe-eval'", "*"} & set(values):
             problems.append(f"{label}: {directive} {' '.join(values)}")
-    for directive in ("object-src", "base-uri", "frame-ancestors"):
+    framable = label.startswith(FRAMABLE)
+    if framable and policy.get("frame-ancestors") != embed_frame_ancestors():
+        problems.append(f"{label}: frame-ancestors is {policy.get('frame-ancestors')}")
+    for directive in ("object-src", "base-uri", *(() if framable else ("frame-ancestors",))):
         if policy.get(directive) != ["'none'"]:
             problems.append(f"{label}: {directive} is {policy.get(directive)}, not 'none'")
     nonces = re.findall(r"'nonce-([^']+)'", " ".join(policy.get("style-src", [])))

@@ -55,9 +55,9 @@ def test_secretariat_runs_a_round_through_the_pages_P4(cast, client_for):
     assert client.get(f"/enkater/{survey.pk}/").status_code == 200
     client.post(
         f"/enkater/{survey.pk}/",
-        {"key": "tools", "kind": "choice", "text": "Vilket verktyg?", "choices": "A\nB"},
+        {"kind": "choice", "text": "Vilket verktyg?", "choices": "A\nB"},
     )
-    assert survey.questions.filter(key="tools").exists()
+    assert survey.questions.filter(text="Vilket verktyg?").exists()
     client.post(f"/enkater/{survey.pk}/oppna/")
     survey.refresh_from_db()
     assert survey.state == "open" and survey.invitations.count() == 4

@@ -23,6 +23,31 @@ class AnswerForm(forms.Form):
     )
 
 
+class ConfirmAnswerForm(forms.Form):
+    """Issue 16 §8: the confirmation of an answer given on a municipality's behalf."""
+
+    answer = forms.ChoiceField(choices=Participation.Answer.choices, widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("Hur kom svaret?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "T.ex. ”E-post från förvaltningschefen 3 december”. Kommunens förvaltningsledning "
+            "får se vem som registrerade svaret och hur det kom."
+        ),
+    )
+
+
+class ConfirmCloseForm(forms.Form):
+    """Issue 16 §8: closing a network cannot be undone, so it is confirmed on its own step."""
+
+    reason = forms.CharField(widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        label=_("Jag förstår att nätverket avslutas och att det inte kan ångras."),
+        error_messages={"required": _("Kryssa i att du förstår att det inte kan ångras.")},
+    )
+
+
 class ParticipationRequestForm(forms.Form):
     municipality = forms.ModelChoiceField(label=_("Kommun"), queryset=Municipality.objects.none())
     reason = forms.CharField(

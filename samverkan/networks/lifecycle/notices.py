@@ -7,10 +7,12 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.networks.lifecycle.tokens import make_answer_token
-from samverkan.networks.models import Network, Participation, ParticipationRequest
+from samverkan.networks.models import Membership, Network, Participation, ParticipationRequest
+from samverkan.networks.naming import network_phrase
 from samverkan.notifications.services import notify_in_their_language
 from samverkan.people.models import Person
 from samverkan.people.selectors import secretariat
@@ -92,49 +94,146 @@ def majority_reached(network: Network, yes: int, members: int) -> None:
             % {"yes": yes, "members": members, "name": network.name},
         )
 
+    proposer = _proposer(network)
     notify_in_their_language(
-        secretariat(),
+        [p for p in secretariat() if p != proposer],
         render=render,
         kind="majority_reached",
         key=f"majority-reached:{network.pk}",
         network=network,
         about=network,
     )
+    if proposer is None:
+        return
+    url = _url(network.get_absolute_url())
 
-
-def network_activated(network: Network, recipients: Iterable[Person]) -> None:
-    def render() -> tuple[str, str]:
+    def render_for_proposer() -> tuple[str, str]:
         return (
-            _("%(name)s har startat") % {"name": network.name},
-            _("Nätverket %(name)s är nu aktivt från %(day)s.")
-            % {"name": network.name, "day": network.started_on},
+            _("Ditt förslag %(name)s har fått majoritet") % {"name": network.name},
+            _(
+                "%(yes)d av %(members)d medlemskommuner har sagt ja till nätverket du föreslog, "
+                "%(name)s (S1, S2). Nu tar nätverket fram sin första årsplan och utser en "
+                "samordnare; sekretariatet är informerat.\n\nFölj uppstarten: %(url)s"
+            )
+            % {"yes": yes, "members": members, "name": network.name, "url": url},
         )
 
     notify_in_their_language(
-        recipients,
+        [proposer],
+        render=render_for_proposer,
+        kind="proposal_majority",
+        key=f"majority-reached:{network.pk}:proposer",
+        network=network,
+        about=network,
+    )
+
+
+def _proposer(network: Network) -> Person | None:
+    """The person who proposed the network, while they can still be told (not anonymised)."""
+    person = network.proposed_by
+    if person is None or person.anonymised_on is not None:
+        return None
+    return person
+
+
+def network_activated(network: Network, recipients: Iterable[Person]) -> None:
+    """S4: the management of the municipalities that said yes and the secretariat; and the
+    person who proposed the network, in words of their own."""
+    proposer = _proposer(network)
+
+    def render() -> tuple[str, str]:
+        return (
+            _("%(name)s har startat") % {"name": network.name},
+            _("%(network)s är nu aktivt från %(day)s.")
+            % {"network": network_phrase(network.name), "day": network.started_on},
+        )
+
+    notify_in_their_language(
+        [p for p in recipients if p != proposer],
         render=render,
         kind="network_activated",
         key=f"network-activated:{network.pk}",
         network=network,
         about=network,
     )
+    if proposer is None:
+        return
+    url = _url(network.get_absolute_url())
+
+    def render_for_proposer() -> tuple[str, str]:
+        return (
+            _("Nätverket du föreslog, %(name)s, har startat") % {"name": network.name},
+            _("%(name)s är aktivt från %(day)s. Nätverkets sida: %(url)s")
+            % {"name": network.name, "day": network.started_on, "url": url},
+        )
+
+    notify_in_their_language(
+        [proposer],
+        render=render_for_proposer,
+        kind="proposal_started",
+        key=f"network-activated:{network.pk}:proposer",
+        network=network,
+        about=network,
+    )
 
 
 def network_closed(network: Network, recipients: Iterable[Person]) -> None:
-    """C1: the management of each participating municipality and the secretariat."""
+    """C1: the management of each participating municipality and the secretariat; and, in
+    words of their own, the network's people: its coordinators and members on the day it
+    closed (issue 16, point 5). Each is told once (the keys), a manager who is also a member
+    as a manager."""
+    told = {p.pk: p for p in recipients if p is not None}
 
     def render() -> tuple[str, str]:
         return (
             _("%(name)s har avslutats") % {"name": network.name},
-            _("Nätverket %(name)s avslutades %(day)s.\n\nAnledning: %(reason)s")
-            % {"name": network.name, "day": network.closed_on, "reason": network.close_reason},
+            _("%(network)s avslutades %(day)s.\n\nAnledning: %(reason)s")
+            % {
+                "network": network_phrase(network.name),
+                "day": network.closed_on,
+                "reason": network.close_reason,
+            },
         )
 
     notify_in_their_language(
-        recipients,
+        told.values(),
         render=render,
         kind="network_closed",
         key=f"network-closed:{network.pk}",
+        network=network,
+        about=network,
+    )
+    own = (
+        Membership.objects.on(network.closed_on or timezone.localdate())
+        .filter(network=network)
+        .values("person_id")
+    )
+    people = Person.objects.filter(pk__in=own, anonymised_on__isnull=True).exclude(
+        pk__in=list(told)
+    )
+    url = _url(network.get_absolute_url())
+
+    def render_for_member() -> tuple[str, str]:
+        values = {
+            "name": network.name,
+            "day": network.closed_on,
+            "reason": network.close_reason,
+            "url": url,
+        }
+        return (
+            _("Ditt nätverk %(name)s har avslutats") % values,
+            _(
+                "%(name)s, som du är med i, avslutades %(day)s. Nätverkets möten, årsplaner "
+                "och material finns kvar att läsa: %(url)s\n\nAnledning: %(reason)s"
+            )
+            % values,
+        )
+
+    notify_in_their_language(
+        people.select_related("user"),
+        render=render_for_member,
+        kind="network_closed_member",
+        key=f"network-closed:{network.pk}:member",
         network=network,
         about=network,
     )
@@ -147,9 +246,9 @@ def network_inactive(network: Network, last_activity: datetime.date) -> None:
         return (
             _("Ingen aktivitet i %(name)s på 12 månader") % {"name": network.name},
             _(
-                "%(name)s har inte haft något möte, någon ändring av årsplanen eller någon "
-                "fråga sedan %(day)s (C1). Hör med samordnaren om nätverket ska fortsätta eller "
-                "avslutas."
+                "%(name)s har inte hållit något möte, justerat något protokoll eller väckt "
+                "eller flyttat någon fråga sedan %(day)s (C1). Hör med samordnaren om "
+                "nätverket ska fortsätta eller avslutas."
             )
             % {"name": network.name, "day": last_activity},
         )

@@ -3,7 +3,7 @@
 import datetime
 
 from samverkan.networks.lifecycle import notices
-from samverkan.networks.lifecycle.activity import inactive_networks
+from samverkan.networks.lifecycle.activity import inactive_networks, resolve_active_again
 from samverkan.networks.lifecycle.services import invite_new_members_everywhere
 from samverkan.notifications.reminders import daily_reminder
 
@@ -21,3 +21,10 @@ def flag_inactive_networks(today: datetime.date) -> None:
     once per period of inactivity (the notice's key names the last activity)."""
     for network, last in inactive_networks(today):
         notices.network_inactive(network, last)
+
+
+# --- Issue 16 part B2: C1 notices resolve ---
+@daily_reminder
+def resolve_inactivity_notices(today: datetime.date) -> None:
+    """C1: the inactivity notice of a network that is active again resolves."""
+    resolve_active_again(today)

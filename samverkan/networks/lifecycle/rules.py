@@ -134,8 +134,9 @@ def s4_coordinator(facts: NetworkFacts, snap: Snapshot) -> Verdict:
 
 @rule("C1", gettext_lazy("Aktivitet och avslut"))
 def c1_activity(facts: NetworkFacts, snap: Snapshot) -> Verdict:
-    """C1: a network with no meeting, plan change or matter for 12 months is flagged; a closed
-    network was closed with a reason (and its management was told)."""
+    """C1: a network with no meeting held, no minutes approved and no matter raised or moved
+    for 12 months is flagged (activity.py: a plan edit or a data load is not activity); a
+    closed network was closed with a reason (and its management was told)."""
     network = facts.network
     if network.status == Network.Status.CLOSED:
         return Verdict(
@@ -155,8 +156,9 @@ def c1_activity(facts: NetworkFacts, snap: Snapshot) -> Verdict:
             "C1",
             Status.WARNING,
             _(
-                "Ingen aktivitet (möte, ändrad årsplan, fråga) sedan %(day)s, mer än %(months)d "
-                "månader. Fortsätter nätverket, eller ska det avslutas?"
+                "Ingen aktivitet (hållet möte, justerat protokoll, väckt eller flyttad fråga) "
+                "sedan %(day)s, mer än %(months)d månader. Fortsätter nätverket, eller ska det "
+                "avslutas?"
             )
             % {"day": last, "months": 12},
             url,

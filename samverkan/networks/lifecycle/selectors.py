@@ -6,17 +6,11 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from samverkan.cooperation.models import Municipality
-from samverkan.history.models import HistoryEntry
-from samverkan.networks.lifecycle.activity import (
-    INACTIVE_AFTER_DAYS,
-    _activity_filter,
-    last_activity,
-)
+from samverkan.networks.lifecycle.activity import inactive_queryset, last_activity
 from samverkan.networks.lifecycle.starting import majority_of
 from samverkan.networks.models import Network, Question
 
@@ -52,30 +46,8 @@ def _day_bounds(first: datetime.date, last: datetime.date) -> tuple[Any, Any]:
     return start, end
 
 
-def inactive_queryset(today: datetime.date) -> QuerySet[Network]:
-    """C1 in SQL: the active networks without activity in the last 12 months (the same test
-    as activity.is_inactive over activity.last_activity, as NOT EXISTS subqueries): no
-    activity from `today` − 365 days to `today`, and some activity (or the start) before."""
-    since = today - datetime.timedelta(days=INACTIVE_AFTER_DAYS)
-    start, end = _day_bounds(since, today)
-    history = HistoryEntry.objects.filter(_activity_filter(), network_id=OuterRef("pk"))
-    recent: Any = ~Exists(history.filter(timestamp__gte=start, timestamp__lte=end))
-    ever: Any = Exists(history.filter(timestamp__lte=end)) | Q(started_on__lte=today)
-    try:
-        meeting = apps.get_model("meetings.Meeting")
-    except LookupError:
-        meeting = None
-    if meeting is not None:
-        meetings = meeting.objects.filter(network_id=OuterRef("pk"), starts_at__lte=end)
-        recent &= ~Exists(meetings.filter(starts_at__gte=start))
-        ever |= Exists(meetings)
-    return (
-        Network.objects.filter(status=Network.Status.ACTIVE)
-        .exclude(started_on__gte=since, started_on__lte=today)
-        .filter(recent)
-        .filter(ever)
-        .order_by("name", "pk")
-    )
+# inactive_queryset (C1's list) is activity's own SQL, imported above: one meaning of
+# "activity" for the rule, the reminder and the dashboard (issue 16, point 7).
 
 
 def proposals_queryset(today: datetime.date) -> QuerySet[Network]:

@@ -20,7 +20,7 @@ from samverkan.core.errors import RuleViolation, ServiceError
 from samverkan.core.races import conflict_on_unique
 from samverkan.history.context import acting
 from samverkan.networks.access import require_can_edit
-from samverkan.networks.lifecycle import notices
+from samverkan.networks.lifecycle import notices, on_behalf
 from samverkan.networks.lifecycle.access import can_answer_invitation, can_propose_network
 from samverkan.networks.lifecycle.starting import OPEN_PROPOSAL, load_start_facts, missing_steps
 from samverkan.networks.lifecycle.tokens import link_holder, read_answer_token
@@ -132,10 +132,15 @@ def answer_invitation(
     *,
     answer: str,
     token: str | None = None,
+    note: str = "",
     today: datetime.date | None = None,
 ) -> Participation:
     """A municipality answers yes or no (S1); a yes given by its management records that the
-    management was consulted (S2). Through a personal link (`token`) or in the app."""
+    management was consulted (S2). Through a personal link (`token`) or in the app.
+
+    Issue 16 §8: an answer recorded on the municipality's behalf (by the secretariat) may carry
+    a `note` of how it came (the page asks for it); the municipality's management contacts are
+    then told who recorded it and how."""
     by_link = None
     if token:
         participation_id, person_id = read_answer_token(token)
@@ -162,6 +167,15 @@ def answer_invitation(
             current.consulted_on = day
         current.save(update_fields=["answer", "answered_on", "consulted_on"])
         _after_answer(network, day)
+        if by_link is None and note.strip() and on_behalf.answers_on_behalf(actor, current):
+            recorder = person_for(actor)
+            contacts = management_contacts(network.area_id, [current.municipality_id])
+            on_behalf.tell_management(
+                current,
+                recorded_by=recorder.name if recorder else _("Sekretariatet"),
+                note=note.strip(),
+                contacts=contacts.get(current.municipality_id, []),
+            )
     return current
 
 
@@ -418,6 +432,38 @@ def _apply(request: ParticipationRequest, day: datetime.date) -> None:
 # ---- closing (C1) ----------------------------------------------------------------------------
 
 
+def _closing_municipalities(network: Network, day: datetime.date) -> list[int]:
+    participating = list(
+        Participation.objects.on(day)
+        .filter(network=network)
+        .values_list("municipality_id", flat=True)
+    )
+    if not participating:  # a proposal that never started: those invited
+        participating = list(
+            network.participations.filter(invited_on__isnull=False).values_list(
+                "municipality_id", flat=True
+            )
+        )
+    return participating
+
+
+def told_at_close(network: Network, today: datetime.date | None = None) -> list[Person]:
+    """Who close_network tells (C1), for the confirmation page (issue 16 §8): the management
+    of every participating municipality, the secretariat and the network's own coordinators
+    and members, once each, by name."""
+    day = _today(today)
+    contacts = management_contacts(network.area_id, _closing_municipalities(network, day))
+    members = Person.objects.filter(
+        pk__in=Membership.objects.on(day).filter(network=network).values("person_id"),
+        anonymised_on__isnull=True,
+    ).select_related("municipality")
+    seen: dict[int, Person] = {}
+    everyone = [p for group in contacts.values() for p in group]
+    for person in [*everyone, *notices.secretariat(), *members]:
+        seen.setdefault(person.pk, person)
+    return sorted(seen.values(), key=lambda p: p.name)
+
+
 def close_network(
     actor: Any, network: Network, *, reason: str, today: datetime.date | None = None
 ) -> Network:
@@ -435,17 +481,7 @@ def close_network(
                 _("%(name)s avslutades redan %(day)s.")
                 % {"name": network.name, "day": network.closed_on}
             )
-        participating = list(
-            Participation.objects.on(day)
-            .filter(network=network)
-            .values_list("municipality_id", flat=True)
-        )
-        if not participating:  # a proposal that never started: those invited
-            participating = list(
-                network.participations.filter(invited_on__isnull=False).values_list(
-                    "municipality_id", flat=True
-                )
-            )
+        participating = _closing_municipalities(network, day)
         network.status = Status.CLOSED
         network.closed_on = day
         network.close_reason = reason

@@ -64,6 +64,12 @@ class StartFacts:
         return [p for p in self.yes if p.consulted_on is None]
 
     @property
+    def consulted_for_every_yes(self) -> bool:
+        """S2 done: there is a yes, and the management was consulted for each. With no yes at
+        all nothing is done yet (issue 16, point 14: the start-up page said "klart")."""
+        return bool(self.yes) and not self.not_consulted
+
+    @property
     def majority_consulted(self) -> bool:
         """S1 + S2 hold: the moment the secretariat is informed."""
         return len(self.yes) >= self.needed and not self.not_consulted

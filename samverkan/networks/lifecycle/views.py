@@ -6,6 +6,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,14 +19,18 @@ from samverkan.core.pages import errors_as_messages, errors_on
 from samverkan.networks import access
 from samverkan.networks.access import Need
 from samverkan.networks.lifecycle import access as lifecycle_access
+from samverkan.networks.lifecycle import on_behalf
 from samverkan.networks.lifecycle import services as lifecycle
 from samverkan.networks.lifecycle.export import export_network
 from samverkan.networks.lifecycle.forms import (
     AnswerForm,
     CloseForm,
+    ConfirmAnswerForm,
+    ConfirmCloseForm,
     ParticipationRequestForm,
     ProposeForm,
 )
+from samverkan.networks.lifecycle.similar import similar_networks
 from samverkan.networks.lifecycle.starting import load_start_facts, steps_left
 from samverkan.networks.lifecycle.tokens import link_holder, read_answer_token
 from samverkan.networks.models import Network, Participation
@@ -36,7 +41,17 @@ from samverkan.people.access import viewer_for
 @login_required
 def propose(request: HttpRequest) -> HttpResponse:
     form = ProposeForm(request.POST or None)
+    similar: list[Network] = []
     if request.method == "POST" and form.is_valid():
+        # Issue 16 §10: networks with a close name are shown before the proposal is sent; it
+        # goes out once the proposer has seen them and still sends it.
+        similar = similar_networks(form.cleaned_data["name"])
+        if similar and request.POST.get("seen_similar") != form.cleaned_data["name"]:
+            return render(
+                request,
+                "networks/propose.html",
+                {"form": form, "similar": similar, "seen_name": form.cleaned_data["name"]},
+            )
         with errors_on(form):
             network = lifecycle.propose_network(request.user, **form.cleaned_data)
             messages.success(
@@ -92,6 +107,8 @@ def progress(request: HttpRequest, slug: str) -> HttpResponse:
 def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     participation = lifecycle_access.get_participation_for(request.user, slug, pk)
     form = AnswerForm(request.POST)
+    if form.is_valid() and on_behalf.answers_on_behalf(request.user, participation):
+        return _answer_on_behalf(request, slug, participation)
     if not form.is_valid():
         messages.error(request, _("Svara ja eller nej."))
     else:
@@ -105,6 +122,48 @@ def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 % {"muni": participation.municipality.name},
             )
     return redirect("networks:progress", slug=slug)
+
+
+def _answer_on_behalf(
+    request: HttpRequest, slug: str, participation: Participation
+) -> HttpResponse:
+    """Issue 16 §8: an answer recorded for a municipality by someone else (the secretariat) is
+    a step of its own: a page says for whom and what, asks how the answer came, and only its
+    "Registrera svaret" records it."""
+    if not lifecycle_access.can_answer_invitation(request.user, participation):
+        raise PermissionDenied(
+            _("Bara förvaltningsledningen i %(muni)s eller sekretariatet kan svara.")
+            % {"muni": participation.municipality.name}
+        )
+    confirming = "note" in request.POST
+    form = ConfirmAnswerForm(
+        request.POST if confirming else None, initial={"answer": request.POST.get("answer")}
+    )
+    if confirming and form.is_valid():
+        with errors_on(form):
+            lifecycle.answer_invitation(
+                request.user,
+                participation,
+                answer=form.cleaned_data["answer"],
+                note=form.cleaned_data["note"],
+            )
+            messages.success(
+                request,
+                _("Svaret för %(muni)s är registrerat.")
+                % {"muni": participation.municipality.name},
+            )
+            return redirect("networks:progress", slug=slug)
+    answer_value = request.POST.get("answer", "")
+    return render(
+        request,
+        "networks/answer_confirm.html",
+        {
+            "network": participation.network,
+            "participation": participation,
+            "form": form,
+            "answer_label": dict(Participation.Answer.choices).get(answer_value, ""),
+        },
+    )
 
 
 def answer_link(request: HttpRequest, token: str) -> HttpResponse:
@@ -228,14 +287,42 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def close(request: HttpRequest, slug: str) -> HttpResponse:
+    """C1 in two steps (issue 16 §8): the reason, then a page that says what closing does and
+    who is told, whose confirmation alone closes the network."""
     network = access.get_network_for(request.user, slug, need=Need.EDIT)
+    if request.method == "POST" and "confirm_step" in request.POST:
+        confirm = ConfirmCloseForm(request.POST)
+        if confirm.is_valid():
+            with errors_on(confirm):
+                lifecycle.close_network(
+                    request.user, network, reason=confirm.cleaned_data["reason"]
+                )
+                messages.success(request, _("%(name)s är avslutat.") % {"name": network.name})
+                return redirect(network)
+        return _close_confirm(request, network, confirm)
     form = CloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with errors_on(form):
-            lifecycle.close_network(request.user, network, reason=form.cleaned_data["reason"])
-            messages.success(request, _("%(name)s är avslutat.") % {"name": network.name})
+        if network.status == Network.Status.CLOSED:
+            messages.error(
+                request,
+                _("%(name)s avslutades redan %(day)s.")
+                % {"name": network.name, "day": network.closed_on},
+            )
             return redirect(network)
+        return _close_confirm(
+            request, network, ConfirmCloseForm(initial={"reason": form.cleaned_data["reason"]})
+        )
     return render(request, "networks/close.html", {"network": network, "form": form})
+
+
+def _close_confirm(request: HttpRequest, network: Network, form: ConfirmCloseForm) -> HttpResponse:
+    told = lifecycle.told_at_close(network)
+    reason = form.data.get("reason") if form.is_bound else form.initial.get("reason", "")
+    return render(
+        request,
+        "networks/close_confirm.html",
+        {"network": network, "form": form, "told": told, "reason": reason},
+    )
 
 
 @login_required

@@ -15,6 +15,10 @@ class QuestionForm(forms.Form):
     topic = forms.ChoiceField(label=_("Ämne"), choices=Question.Topic.choices)
     subject = forms.CharField(label=_("Rubrik"), max_length=200)
     text = forms.CharField(label=_("Din fråga"), widget=forms.Textarea(attrs={"rows": 5}))
+    # Set by "Fråga sekretariatet om planen" in the year-plan editor (issue 16, point 11).
+    plan_year = forms.IntegerField(
+        widget=forms.HiddenInput, required=False, min_value=2000, max_value=2100
+    )
 
 
 class ReplyForm(forms.Form):

@@ -33,9 +33,11 @@ def add_material(actor: Any, network: Network, *, title: str, file: UploadedFile
     except UploadRefused as refused:
         raise ServiceError(refused.message, field="file") from refused
     with transaction.atomic(), acting(actor, "add_material"):
-        return Material.objects.create(
+        material = Material.objects.create(
             network=network, title=title, file=file, uploaded_by=person_for(actor)
         )
+        notices.material_uploaded(material)  # N5: the secretariat reviews it (issue 16, 5)
+        return material
 
 
 def mark_material_reviewed(
@@ -52,8 +54,18 @@ def mark_material_reviewed(
     return material
 
 
-def ask_question(actor: Any, network: Network, *, topic: str, subject: str, text: str) -> Question:
-    """ST1: anyone signed in asks the secretariat about a network; the secretariat is told."""
+def ask_question(
+    actor: Any,
+    network: Network,
+    *,
+    topic: str,
+    subject: str,
+    text: str,
+    plan_year: int | None = None,
+) -> Question:
+    """ST1: anyone signed in asks the secretariat about a network; the secretariat is told.
+    `plan_year`: the question is about the network's year plan for that year ("Fråga
+    sekretariatet om planen", issue 16 point 11)."""
     person = person_for(actor)
     if person is None:
         raise PermissionDenied(_("Ditt konto är inte kopplat till någon person."))
@@ -64,9 +76,11 @@ def ask_question(actor: Any, network: Network, *, topic: str, subject: str, text
         raise ServiceError(_("Skriv en rubrik."), field="subject")
     if not text:
         raise ServiceError(_("Skriv din fråga."), field="text")
+    if plan_year is not None and not 2000 <= plan_year <= 2100:
+        raise ServiceError(_("Ange ett år mellan 2000 och 2100."), field="plan_year")
     with transaction.atomic(), acting(actor, "ask_question"):
         question = Question.objects.create(
-            network=network, asker=person, topic=topic, subject=subject
+            network=network, asker=person, topic=topic, subject=subject, plan_year=plan_year
         )
         message = QuestionMessage.objects.create(question=question, author=person, text=text)
         notices.question_asked(question, message.pk)

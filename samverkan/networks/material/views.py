@@ -57,10 +57,23 @@ def review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("networks:material", slug=slug)
 
 
+def plan_question_initial(request: HttpRequest) -> dict[str, object]:
+    """`?arsplan=2027`, from the year-plan editor's "Fråga sekretariatet om planen": the
+    question starts as one about that plan (issue 16, point 11)."""
+    try:
+        year = int(request.GET.get("arsplan", ""))
+    except ValueError:
+        return {}
+    if not 2000 <= year <= 2100:
+        return {}
+    subject = _("Årsplanen %(year)s") % {"year": year}
+    return {"plan_year": year, "topic": Question.Topic.PURPOSE, "subject": subject}
+
+
 @login_required
 def questions(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_network_for(request.user, slug)
-    form = QuestionForm(request.POST or None)
+    form = QuestionForm(request.POST or None, initial=plan_question_initial(request))
     if request.method == "POST" and form.is_valid():
         with errors_on(form):
             question = services.ask_question(request.user, network, **form.cleaned_data)
@@ -72,6 +85,7 @@ def questions(request: HttpRequest, slug: str) -> HttpResponse:
         "rows": rows,
         "form": form,
         "can_edit": access.can_edit_network(request.user, network),
+        "plan_year": form["plan_year"].value(),
     }
     return render(request, "networks/questions.html", context)
 
@@ -94,6 +108,7 @@ def question(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "question": item,
         "thread": item.messages.select_related("author"),
         "form": form,
+        "can_edit_plan": access.can_edit_network(request.user, network),
     }
     return render(request, "networks/question.html", context)
 

@@ -124,5 +124,9 @@ def _end_roles(person: Person, day: datetime.date) -> None:
     # Notices still waiting for their e-mail go to the inbox only: the address is gone.
     Notification.objects.filter(
         recipient=person,
-        email_status__in=[Notification.EmailStatus.PENDING, Notification.EmailStatus.FAILED],
+        email_status__in=[
+            Notification.EmailStatus.PENDING,
+            Notification.EmailStatus.FAILED,
+            Notification.EmailStatus.DIGEST,  # issue 16 B2: waiting for the daily digest
+        ],
     ).update(email_status=Notification.EmailStatus.SKIPPED)

@@ -74,7 +74,11 @@ def due_notices(policy: RetentionPolicy, today: datetime.date) -> Any:
     cutoff = months_before(today, policy.notices_months)
     # A notice whose e-mail is still on its way is left for a later run.
     return Notification.objects.filter(created_at__date__lt=cutoff).exclude(
-        email_status__in=[Notification.EmailStatus.PENDING, Notification.EmailStatus.SENDING]
+        email_status__in=[
+            Notification.EmailStatus.PENDING,
+            Notification.EmailStatus.SENDING,
+            Notification.EmailStatus.DIGEST,  # issue 16 B2: waiting for the daily digest
+        ]
     )
 
 

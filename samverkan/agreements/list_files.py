@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from samverkan.agreements.models import Mandate, Matter, WorkingGroup
 from samverkan.people.models import Person
@@ -23,7 +22,7 @@ def _names(items: Iterable[Any]) -> str:
 def matter_table(matters: Iterable[Matter]) -> Table:
     """templates/agreements/matters.html; rows from selectors.matters (everything prefetched)."""
     header = [
-        pgettext("matter", "Fråga"),
+        _("Ärende"),
         _("Väckt den"),
         _("Väckt av"),
         _("Berör"),
@@ -66,7 +65,7 @@ def mandate_table(people: Sequence[tuple[Person, list[Mandate]]]) -> Table:
         _("Organisation"),
         _("Från"),
         _("Till"),
-        pgettext("matter", "Fråga"),
+        _("Ärende"),
         _("Företräder"),
     ]
     rows = [

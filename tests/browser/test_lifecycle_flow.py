@@ -71,7 +71,9 @@ def test_proposal_to_active_network_S1_S2_S3_S4(page: Page, cast):
     expect(messages).to_contain_text("S4: ingen samordnare är utsedd")
     axe_check(page, context="(progress, refused)")
     page.goto("/inkorg/")
-    expect(page.get_by_role("link", name="Majoritet för Hemtjänstnätverket")).to_be_visible()
+    expect(
+        page.get_by_role("link", name="Ditt förslag Hemtjänstnätverket har fått majoritet")
+    ).to_be_visible()
 
     # Founding plan (S3) and coordinator (S4).
     page.goto(f"/natverk/{slug}/uppstart/")

@@ -3,8 +3,10 @@ minutes and download the PDF, with axe-core clean on every page visited (issue 5
 
 import datetime
 
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from samverkan.meetings.models import Meeting
 from tests.browser.conftest import axe_check, follow, sign_in
 from tests.meetings.conftest import agree, chairs
 
@@ -49,6 +51,13 @@ def test_plan_year_attendance_minutes_pdf_CO1(page: Page, cast):
     expect(page.locator(".error").first).to_contain_text("(CO1)")
     axe_check(page, context="(attendance refused)")
 
+    # The meeting is held (minutes are approved only once it has started, issue 16 point 8):
+    # move the planned meeting to last week, as the calendar would have.
+    meeting = Meeting.objects.filter(network=cast.network).order_by("starts_at").first()
+    length = meeting.ends_at - meeting.starts_at
+    meeting.starts_at = timezone.now() - datetime.timedelta(days=7)
+    meeting.ends_at = meeting.starts_at + length
+    meeting.save()
     page.locator(".breadcrumb a").last.click()  # back to the meeting
     page.get_by_role("link", name="Skriv protokoll").click()
     page.get_by_label("Protokoll", exact=True).fill(

@@ -83,4 +83,4 @@ def test_the_network_page_history_shows_the_shares(cast, sharing, client_for):
     record(cast)
     page = client_for("coordinator").get(reverse("networks:detail", args=[cast.network.slug]))
     body = page.content.decode()
-    assert "kostnadsandel: Helsingborg" in body
+    assert "Kim Samordnare förde in andelen för Helsingborg" in body  # in words (issue 16, 12)

@@ -587,7 +587,7 @@ def test_matters(cast, meeting, client_for):
     rows, sheet = both(client, url)
     # The page shows the date under the title and the organisations with "Ja": own columns here.
     page = table.headings
-    assert page == ["Fråga", "Väckt av", "Berör", "Status", "Regionen", "Frågeområde / arbetsgrupp"]
+    assert page == ["Ärende", "Väckt av", "Berör", "Status", "Regionen", "Frågeområde / arbetsgrupp"]
     assert rows[0] == [page[0], "Väckt den", *page[1:5], "Organisationer", page[5]]
     assert len(rows) - 1 == len(table.rows) == 2
     by_title = {r[0]: r for r in rows[1:]}
@@ -627,7 +627,7 @@ def test_mandates(cast, meeting, client_for):
     end = DAY + datetime.timedelta(days=365)
     period = [DAY.isoformat(), end.isoformat()]
     assert rows == [
-        ["Person", "Arena", "Organisation", "Från", "Till", "Fråga", "Företräder"],
+        ["Person", "Arena", "Organisation", "Från", "Till", "Ärende", "Företräder"],
         ["Person 000", "Arena 000", "Region Skåne", *period, "", "Bjuv, Åstorp"],
         ["Person 001", "Arena 001", "Region Skåne", *period, "", "Bjuv, Åstorp"],
     ]

@@ -70,6 +70,17 @@ def plan_question_initial(request: HttpRequest) -> dict[str, object]:
     return {"plan_year": year, "topic": Question.Topic.PURPOSE, "subject": subject}
 
 
+def shown_plan_year(form: QuestionForm) -> int | None:
+    """The plan the question is about, as a year the page can link to: a posted value that is
+    not one (hostile input) is shown as none, with the form's own error."""
+    value = form["plan_year"].value()
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return None
+    return year if 2000 <= year <= 2100 else None
+
+
 @login_required
 def questions(request: HttpRequest, slug: str) -> HttpResponse:
     network = access.get_network_for(request.user, slug)
@@ -85,7 +96,7 @@ def questions(request: HttpRequest, slug: str) -> HttpResponse:
         "rows": rows,
         "form": form,
         "can_edit": access.can_edit_network(request.user, network),
-        "plan_year": form["plan_year"].value(),
+        "plan_year": shown_plan_year(form),
     }
     return render(request, "networks/questions.html", context)
 

@@ -53,7 +53,7 @@ def test_plan_year_attendance_minutes_pdf_CO1(page: Page, cast):
 
     # The meeting is held (minutes are approved only once it has started, issue 16 point 8):
     # move the planned meeting to last week, as the calendar would have.
-    meeting = Meeting.objects.filter(network=cast.network).order_by("starts_at").first()
+    meeting = Meeting.objects.filter(network=cast.network).earliest("starts_at")
     length = meeting.ends_at - meeting.starts_at
     meeting.starts_at = timezone.now() - datetime.timedelta(days=7)
     meeting.ends_at = meeting.starts_at + length

@@ -587,7 +587,8 @@ def test_matters(cast, meeting, client_for):
     rows, sheet = both(client, url)
     # The page shows the date under the title and the organisations with "Ja": own columns here.
     page = table.headings
-    assert page == ["Ärende", "Väckt av", "Berör", "Status", "Regionen", "Frågeområde / arbetsgrupp"]
+    headings = ["Ärende", "Väckt av", "Berör", "Status", "Regionen", "Frågeområde / arbetsgrupp"]
+    assert page == headings
     assert rows[0] == [page[0], "Väckt den", *page[1:5], "Organisationer", page[5]]
     assert len(rows) - 1 == len(table.rows) == 2
     by_title = {r[0]: r for r in rows[1:]}

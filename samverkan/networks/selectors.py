@@ -50,8 +50,16 @@ def catalogue_matches(
         qs = qs.filter(status__in=allowed)
     else:
         qs = qs.filter(status=Network.Status.ACTIVE)
+    by_people = access.can_see_contacts(viewer)  # N6: who takes part is for signed-in readers
     for term in filters.q.lower().split()[:8]:
-        qs = qs.filter(search_text__contains=term)
+        found = Q(search_text__contains=term)
+        if by_people:  # "Karin Lindqvist": the networks where she is a member or coordinator
+            found |= Q(
+                pk__in=Membership.objects.on(today)
+                .filter(person__name__icontains=term)
+                .values("network_id")
+            )
+        qs = qs.filter(found)
     if filters.area:
         qs = qs.filter(area__slug=filters.area)
     if filters.municipality:

@@ -129,6 +129,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every process, so that login limits hold across workers.
 _cache_url = env_str("CACHE_URL", "")
+CACHES: dict[str, dict[str, object]]
 if _cache_url.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
@@ -527,3 +528,17 @@ NOTIFICATIONS_DIGEST_HOUR = env_int("SAMVERKAN_NOTIFICATIONS_DIGEST_HOUR", 7)
 # English dates read "1 January 2015" everywhere, like the Swedish "1 januari 2015", instead of
 # Django's "Jan. 1, 2015" beside the templates' "15 December 2026".
 FORMAT_MODULE_PATH = ["samverkan.site.formats"]
+
+# --- Issue 17 part E: fragments kept until the data changes (samverkan/history/fragments.py) ---
+# The catalogue's and a network's public page are stored, rendered, in each process under a key
+# that holds the newest history entry's id (one indexed query per request tells whether the
+# data changed). Local memory: nothing to share, a stale fragment ages out. This many per
+# process (about 15 KB each).
+FRAGMENT_CACHE_ENTRIES = env_int("SAMVERKAN_FRAGMENT_CACHE_ENTRIES", 2000)
+_fragments: dict[str, object] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "samverkan-fragments",
+    "TIMEOUT": 24 * 3600,
+    "OPTIONS": {"MAX_ENTRIES": FRAGMENT_CACHE_ENTRIES, "CULL_FREQUENCY": 4},
+}
+CACHES["fragments"] = _fragments

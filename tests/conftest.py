@@ -1,7 +1,7 @@
 import os
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client
 
 from tests.cast import Cast, build_cast
@@ -13,7 +13,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(autouse=True)
 def _clear_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # history/fragments.py keeps pages until the next history entry; tests often write
+        # with QuerySet.update() or bulk_create, which leave none, so pages are built every
+        # time here. tests/networks/test_page_fragments.py keeps them, as production does.
+        "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
     settings.STORAGES = {
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -24,8 +30,10 @@ def _clear_cache(settings):
     # which turn it on; elsewhere only staff need one (client_for's sessions have shown it).
     settings.SECOND_FACTOR_REQUIRED = "none"
     cache.clear()
+    caches["fragments"].clear()
     yield
     cache.clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture

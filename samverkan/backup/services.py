@@ -200,7 +200,7 @@ def _cache_tables() -> set[str]:
     return {
         str(cache["LOCATION"])
         for cache in settings.CACHES.values()
-        if cache.get("BACKEND", "").endswith("DatabaseCache")
+        if str(cache.get("BACKEND", "")).endswith("DatabaseCache")
     }
 
 

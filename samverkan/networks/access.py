@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.cooperation.models import Cooperation
+from samverkan.cooperation.selectors import current_cooperation
 from samverkan.networks.models import Membership, Network
 from samverkan.people.access import person_for, remember, viewer_for
 
@@ -62,11 +62,11 @@ def roles_in(user: Any, network: Network) -> set[str]:
 # ---- predicates -------------------------------------------------------------------------------
 
 
-def can_read_catalogue(user: Any) -> bool:
+def can_read_catalogue(user: Any, *, request: Any = None) -> bool:
     """Läsare: any signed-in user; Allmänheten only where the instance publishes it."""
     if getattr(user, "is_authenticated", False):
         return True
-    coop = Cooperation.objects.order_by("pk").only("publish_catalogue").first()
+    coop = current_cooperation(request)
     return bool(coop and coop.publish_catalogue)
 
 

@@ -50,8 +50,16 @@ def catalogue_matches(
         qs = qs.filter(status__in=allowed)
     else:
         qs = qs.filter(status=Network.Status.ACTIVE)
+    by_people = access.can_see_contacts(viewer)  # N6: who takes part is for signed-in readers
     for term in filters.q.lower().split()[:8]:
-        qs = qs.filter(search_text__contains=term)
+        found = Q(search_text__contains=term)
+        if by_people:  # "Karin Lindqvist": the networks where she is a member or coordinator
+            found |= Q(
+                pk__in=Membership.objects.on(today)
+                .filter(person__name__icontains=term)
+                .values("network_id")
+            )
+        qs = qs.filter(found)
     if filters.area:
         qs = qs.filter(area__slug=filters.area)
     if filters.municipality:
@@ -86,6 +94,25 @@ def catalogue_page_networks(
 ) -> QuerySet[Network]:
     """catalogue_matches with the number of participating municipalities and the current
     plan's year and purpose annotated: one query for a page, whatever the participations."""
+    return with_catalogue_figures(
+        catalogue_matches(viewer=viewer, filters=filters, today=today), today=today
+    )
+
+
+def catalogue_page_of(ids: list[int], *, today: datetime.date) -> list[Network]:
+    """The networks of one catalogue page, in the page's order, annotated as
+    catalogue_page_networks: the page's ids come first (LIMIT/OFFSET over the index, nothing
+    computed for the rows OFFSET skips), then the counts and the plan for those rows only."""
+    if not ids:
+        return []
+    rows = with_catalogue_figures(
+        Network.objects.filter(pk__in=ids).select_related("area"), today=today
+    )
+    by_pk = {n.pk: n for n in rows}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def with_catalogue_figures(qs: QuerySet[Network], *, today: datetime.date) -> QuerySet[Network]:
     current_plan = YearPlan.objects.filter(
         network=OuterRef("pk"), state=YearPlan.State.ADOPTED, year__lte=today.year
     ).order_by("-year")
@@ -97,14 +124,10 @@ def catalogue_page_networks(
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return (
-        catalogue_matches(viewer=viewer, filters=filters, today=today)
-        .only("name", "slug", "status", "area__name", "area__slug")
-        .annotate(
-            municipality_count=Coalesce(Subquery(participating, output_field=IntegerField()), 0),
-            plan_year=Subquery(current_plan.values("year")[:1]),
-            plan_purpose=Subquery(current_plan.values("purpose")[:1]),
-        )
+    return qs.only("name", "slug", "status", "area__name", "area__slug").annotate(
+        municipality_count=Coalesce(Subquery(participating, output_field=IntegerField()), 0),
+        plan_year=Subquery(current_plan.values("year")[:1]),
+        plan_purpose=Subquery(current_plan.values("purpose")[:1]),
     )
 
 

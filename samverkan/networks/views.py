@@ -22,6 +22,8 @@ from samverkan.core.errors import ConflictError, ServiceError
 from samverkan.core.pages import errors_as_messages, errors_on, query_without_page, show_error
 from samverkan.core.plugins import render_sections
 from samverkan.files.tables import requested_format, table_response
+from samverkan.history import fragments
+from samverkan.history.fragments import fragment_key
 from samverkan.networks import access, plan_editor, selectors, services
 from samverkan.networks.access import Need
 from samverkan.networks.forms import (
@@ -49,40 +51,65 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
-    if not access.can_read_catalogue(request.user):
+    if not access.can_read_catalogue(request.user, request=request):
         return redirect_to_login(request.get_full_path())
     today = timezone.localdate()
     authenticated = request.user.is_authenticated
-    form = CatalogueFilterForm(
-        request.GET or None,
-        initial={"status": Network.Status.ACTIVE},
-        statuses=status_choices(authenticated),
-    )
-    data = form.cleaned_data if form.is_valid() else {}
-    filters = selectors.CatalogueFilters(
-        q=data.get("q") or "",
-        municipality=data.get("municipality") or "",
-        area=data.get("area") or "",
-        development_area=data.get("development_area") or "",
-        status=data.get("status") or Network.Status.ACTIVE,
-    )
-    networks = selectors.catalogue_page_networks(viewer=request.user, filters=filters, today=today)
     show_contacts = access.can_see_contacts(request.user)
-    if fmt := requested_format(request):  # every network the filters match, not one page
-        entries = selectors.catalogue_entries(networks, today=today, contacts=show_contacts)
-        header, table = catalogue_table(entries, show_contacts=show_contacts)
-        return table_response(fmt, "natverkskatalogen", header, table, title=_("Nätverk"))
-    page = Paginator(networks, settings.CATALOGUE_PAGE_SIZE).get_page(request.GET.get("sida"))
-    rows = selectors.catalogue_entries(page.object_list, today=today, contacts=show_contacts)
-    context = {
-        "form": form,
-        "page": page,
-        "rows": rows,
-        "query": query_without_page(request),
-        "show_contacts": show_contacts,
-    }
+    fmt = requested_format(request)
+    results_only = bool(request.htmx and request.htmx.target == "results")  # type: ignore[attr-defined]
+    # The same for every viewer of a kind (history/fragments.py): kept until the data changes.
+    key = None
+    if not fmt:
+        key = fragment_key(
+            "catalogue",
+            authenticated,
+            show_contacts,
+            results_only,
+            sorted(request.GET.lists()),
+            today=today,
+        )
+    cached = fragments.get(key)
+    # htmx asks for the results alone (templates/networks/catalogue.html#results), kept apart.
+    names = ("results_key", "results_fragment") if results_only else ("fragment_key", "fragment")
+    context: dict[str, Any] = dict(zip(names, (key, cached), strict=True))
+    if cached is None:
+        form = CatalogueFilterForm(
+            request.GET or None,
+            initial={"status": Network.Status.ACTIVE},
+            statuses=status_choices(authenticated),
+        )
+        data = form.cleaned_data if form.is_valid() else {}
+        filters = selectors.CatalogueFilters(
+            q=data.get("q") or "",
+            municipality=data.get("municipality") or "",
+            area=data.get("area") or "",
+            development_area=data.get("development_area") or "",
+            status=data.get("status") or Network.Status.ACTIVE,
+        )
+        if fmt:  # every network the filters match, not one page
+            networks = selectors.catalogue_page_networks(
+                viewer=request.user, filters=filters, today=today
+            )
+            entries = selectors.catalogue_entries(networks, today=today, contacts=show_contacts)
+            header, table = catalogue_table(entries, show_contacts=show_contacts)
+            return table_response(fmt, "natverkskatalogen", header, table, title=_("Nätverk"))
+        matches = selectors.catalogue_matches(viewer=request.user, filters=filters, today=today)
+        ids = matches.values_list("pk", flat=True)
+        page = Paginator(ids, settings.CATALOGUE_PAGE_SIZE).get_page(request.GET.get("sida"))
+        context.update(
+            form=form,
+            page=page,
+            rows=selectors.catalogue_entries(
+                selectors.catalogue_page_of(list(page.object_list), today=today),
+                today=today,
+                contacts=show_contacts,
+            ),
+            query=query_without_page(request),
+            show_contacts=show_contacts,
+        )
     template = "networks/catalogue.html"
-    if request.htmx and request.htmx.target == "results":  # type: ignore[attr-defined]
+    if results_only:
         template += "#results"
     return render(request, template, context)
 
@@ -119,20 +146,32 @@ def catalogue_table(
 
 
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    network = access.get_network_for(request.user, slug)
     today = timezone.localdate()
-    page = selectors.network_page(network, viewer=request.user, today=today)
-    checklist = None  # the stored verdicts of this year (compliance/stored.py), current
-    if access.can_see_verdicts(request.user, network):
-        checklist = stored_verdicts([network], today.year, today=today)[0]
-    context = {
-        "p": page,
-        "network": network,
-        "checklist": checklist,
-        # What the rooms above add to the page (core/plugins.py): links, the agreement panel.
-        "link_sections": render_sections("network.links", request, network, today),
-        "sections": render_sections("network", request, network, today),
-    }
+    # The public page is the same for every anonymous visitor (history/fragments.py), and so
+    # is the answer to whether they may see it; a signed-in viewer's page shows their own
+    # rights, checklist and history, built every time.
+    key = None
+    if request.user.is_authenticated:
+        network = access.get_network_for(request.user, slug)
+    else:
+        key = fragment_key("network", slug, today=today)
+        network = fragments.get_object(f"{key}:row")
+        if network is None:
+            network = access.get_network_for(request.user, slug)  # 404s are not kept
+            fragments.put_object(f"{key}:row", network)
+    cached = fragments.get(key)
+    context: dict[str, Any] = {"network": network, "fragment_key": key, "fragment": cached}
+    if cached is None:
+        checklist = None  # the stored verdicts of this year (compliance/stored.py), current
+        if access.can_see_verdicts(request.user, network):
+            checklist = stored_verdicts([network], today.year, today=today)[0]
+        context.update(
+            p=selectors.network_page(network, viewer=request.user, today=today),
+            checklist=checklist,
+            # What the rooms above add to the page (core/plugins.py): links, the agreement panel.
+            link_sections=render_sections("network.links", request, network, today),
+            sections=render_sections("network", request, network, today),
+        )
     return render(request, "networks/detail.html", context)
 
 

@@ -5,17 +5,13 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from samverkan.cooperation.models import Cooperation
+from samverkan.cooperation.selectors import current_cooperation
 from samverkan.notifications.selectors import unread_count
 
 
 def cooperation(request: HttpRequest) -> dict[str, Any]:
     """The instance's name and graphic profile for every page (N5)."""
-    coop = getattr(request, "_cooperation", None)
-    if coop is None:
-        coop = Cooperation.objects.order_by("pk").first()
-        request._cooperation = coop  # type: ignore[attr-defined]
-    return {"cooperation": coop}
+    return {"cooperation": current_cooperation(request)}
 
 
 def unread_notifications(request: HttpRequest) -> dict[str, object]:

@@ -1285,6 +1285,9 @@ def main() -> None:
         manage(env, "migrate", "--no-input")
         manage(env, "createcachetable")
         migrate_s = time.perf_counter() - t0
+        # gunicorn serves as production does (DEBUG off, WhiteNoise's manifest): a fresh
+        # checkout has no collected static files yet.
+        manage(env, "collectstatic", "--no-input")
 
         import django
 

@@ -19,6 +19,7 @@ import hashlib
 import threading
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.signals import request_finished, request_started
@@ -66,7 +67,7 @@ def data_version() -> int:
 
 def fragment_key(name: str, *parts: Any, today: datetime.date | None = None) -> str:
     """The key of a fragment named `name` that depends on `parts` and on the recorded data."""
-    if isinstance(caches[CACHE], DummyCache):  # keeps nothing (the tests' default): no version
+    if not _keeps_fragments():  # nothing is stored: no version to read
         return name
     today = today or timezone.localdate()
     raw = "\x1f".join(
@@ -75,19 +76,28 @@ def fragment_key(name: str, *parts: Any, today: datetime.date | None = None) -> 
     return f"{name}:{hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()}"
 
 
+def _keeps_fragments() -> bool:
+    """False where settings name no "fragments" cache, or one that keeps nothing (the tests'
+    default): then every page is built every time."""
+    if CACHE not in settings.CACHES:
+        return False
+    return not isinstance(caches[CACHE], DummyCache)
+
+
 def get(key: str | None) -> str | None:
-    return caches[CACHE].get(key) if key else None
+    return caches[CACHE].get(key) if key and _keeps_fragments() else None
 
 
 def put(key: str | None, html: str) -> None:
-    if key and not any(mark in html for mark in PERSONAL_MARKS):
+    if key and _keeps_fragments() and not any(mark in html for mark in PERSONAL_MARKS):
         caches[CACHE].set(key, html)
 
 
 def get_object(key: str) -> Any:
     """A small object kept as a fragment is (None: not stored)."""
-    return caches[CACHE].get(key)
+    return caches[CACHE].get(key) if _keeps_fragments() else None
 
 
 def put_object(key: str, value: Any) -> None:
-    caches[CACHE].set(key, value)
+    if _keeps_fragments():
+        caches[CACHE].set(key, value)

@@ -13,6 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_H
 SECOND_FACTOR_REQUIRED = "none"
 # Each gunicorn worker its own cache: no login limit counted in one test run carries over to
 # another run sharing the machine's Redis.
+# No "fragments" cache (samverkan/history/fragments.py): pages are built every time, as the
+# browser tests also change data straight through the ORM between two page loads.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MAILERS = {
     "default": {

@@ -5,17 +5,15 @@ A repeated visit costs one query (the history's newest id) instead of a page's w
 change through a service, which lands in the history, shows on the very next request; what a
 signed-in viewer sees is never handed to another kind of viewer."""
 
-import datetime
-
 import pytest
 from django.core.cache import caches
 from django.urls import reverse
 
 from samverkan.history import fragments
 from samverkan.history.fragments import data_version
-from samverkan.networks import services
 from samverkan.networks.models import Network
 from tests.helpers import assert_queries, queries_of
+from tests.networks.test_catalogue import adopt
 
 URL = reverse("networks:catalogue")
 
@@ -36,21 +34,6 @@ def kept_fragments(settings):
 def publish(cast) -> None:
     cast.cooperation.publish_catalogue = True
     cast.cooperation.save()
-
-
-def adopt(cast, network: Network, purpose: str) -> None:
-    secretariat = cast.user("secretariat")
-    plan = services.save_year_plan(
-        secretariat,
-        network,
-        year=datetime.date.today().year,
-        purpose=purpose,
-        goals="Mål",
-        meeting_organisation="Möten",
-        contribution="Bidrag",
-        development_areas=[],
-    )
-    services.adopt_year_plan(secretariat, plan)
 
 
 def test_a_repeated_catalogue_visit_costs_one_query(cast, client):

@@ -1,6 +1,7 @@
 """Test helpers shared by every test module."""
 
 import contextlib
+import datetime
 import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -8,6 +9,15 @@ from typing import Any
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+
+def today() -> datetime.date:
+    """Today in the cooperation's time zone, read when a test runs. A module constant read at
+    import time goes stale when the suite crosses midnight (it did, in CI at 00:00 Stockholm
+    time, 23:00 UTC)."""
+    return timezone.localdate()
+
 
 # ---- query counts (STYLE 7) ----------------------------------------------------------------
 # Every query-count assertion goes through `assert_queries`, `assert_same_queries` or

@@ -7,15 +7,15 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
-from django.utils import formats, timezone, translation
+from django.utils import formats, translation
 
 from samverkan.api import services
 from samverkan.api.models import ApiToken
 from samverkan.cooperation.models import ManagementContact
 from samverkan.core.errors import ServiceError
 from samverkan.meetings.models import CalendarFeed
+from tests.helpers import today
 
-TODAY = timezone.localdate()
 FEED = "/api/v1/me/calendar-feed"
 
 
@@ -76,10 +76,10 @@ def test_the_same_write_goes_through_with_a_read_and_write_token(cast):
 
 def test_token_works_through_its_last_day_and_then_401_without_data(cast):
     token, plain = services.issue_token(
-        None, cast.people["secretariat"], name="Rapporter", expires_on=TODAY
+        None, cast.people["secretariat"], name="Rapporter", expires_on=today()
     )
     assert call(plain, "get", "/api/v1/networks").status_code == 200
-    ApiToken.objects.filter(pk=token.pk).update(expires_on=TODAY - datetime.timedelta(days=1))
+    ApiToken.objects.filter(pk=token.pk).update(expires_on=today() - datetime.timedelta(days=1))
     response = call(plain, "get", "/api/v1/networks")
     assert response.status_code == 401
     assert response.json() == {
@@ -91,7 +91,7 @@ def test_token_works_through_its_last_day_and_then_401_without_data(cast):
 def test_issuing_refuses_a_past_last_day_and_an_unknown_scope(cast):
     person = cast.people["member"]
     with pytest.raises(ServiceError, match="före i dag"):
-        services.issue_token(None, person, name="X", expires_on=TODAY - datetime.timedelta(1))
+        services.issue_token(None, person, name="X", expires_on=today() - datetime.timedelta(1))
     with pytest.raises(ServiceError, match="read"):
         services.issue_token(None, person, name="X", scope="admin")
     assert not ApiToken.objects.exists()
@@ -107,7 +107,7 @@ def test_existing_tokens_keep_reading_and_writing(cast):
 
 
 def test_command_makes_read_only_tokens_with_a_last_day_and_lists_them(cast):
-    last = TODAY + datetime.timedelta(days=90)
+    last = today() + datetime.timedelta(days=90)
     out, err = io.StringIO(), io.StringIO()
     call_command(
         "create_api_token",
@@ -127,7 +127,7 @@ def test_command_makes_read_only_tokens_with_a_last_day_and_lists_them(cast):
     assert "Instrumentpanel" in line and "  read  " in line
     assert f"active until {last:%Y-%m-%d}" in line
 
-    ApiToken.objects.update(expires_on=TODAY - datetime.timedelta(days=1))
+    ApiToken.objects.update(expires_on=today() - datetime.timedelta(days=1))
     listing = io.StringIO()
     call_command("create_api_token", list=True, stdout=listing)
     assert "expired" in listing.getvalue()
@@ -149,7 +149,7 @@ def test_command_refuses_a_bad_date(cast):
 def test_admin_token_list_shows_scope_and_last_day(cast, client_for):
     from samverkan.people.models import User
 
-    last = TODAY + datetime.timedelta(days=30)
+    last = today() + datetime.timedelta(days=30)
     services.issue_token(None, cast.people["reader"], name="Läsnyckel", scope="read")
     services.issue_token(None, cast.people["member"], name="Skrivnyckel", expires_on=last)
     User.objects.filter(pk=cast.user("secretariat").pk).update(is_staff=True, is_superuser=True)

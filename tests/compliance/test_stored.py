@@ -14,13 +14,9 @@ from samverkan.compliance.registry import Status, as_of_for_year
 from samverkan.compliance.selectors import evaluate
 from samverkan.networks import services
 from samverkan.networks.models import Membership, Network
-from tests.helpers import assert_queries, assert_same_queries, capture_queries, queries_of
+from tests.helpers import assert_queries, assert_same_queries, capture_queries, queries_of, today
 
 TASK = "samverkan.compliance.tasks.refresh_marked"
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
 
 
 def fresh(networks, year: int) -> dict[tuple[str, str, str], tuple[str, str, str]]:

@@ -4,7 +4,6 @@ and that the same file again, or a dry run, writes nothing."""
 import datetime
 
 from django.urls import reverse
-from django.utils import timezone
 
 from samverkan.agreements.models import OnboardingTask
 from samverkan.cooperation.models import ManagementContact
@@ -13,9 +12,8 @@ from samverkan.networks.models import Membership, Network, Participation
 from samverkan.notifications.models import Notification
 from samverkan.people.models import Person
 from tests.agreements.helpers import adopt
+from tests.helpers import today
 from tests.imports.helpers import MEMBERSHIPS, PEOPLE, book, counts, run
-
-TODAY = timezone.localdate()
 
 
 def test_a_good_file_makes_networks_people_memberships_and_contacts(cast):
@@ -49,7 +47,7 @@ def test_a_good_file_makes_networks_people_memberships_and_contacts(cast):
     assert roles == {
         ("Bo Bok", "coordinator", datetime.date(2023, 3, 1), "Bjuv"),
         ("Bo Bok", "member", datetime.date(2023, 3, 1), "Bjuv"),
-        ("Lena Läs", "member", TODAY, "Klippan"),  # an empty Från: from today
+        ("Lena Läs", "member", today(), "Klippan"),  # an empty Från: from today
     }
     assert ManagementContact.objects.filter(
         municipality=cast.muni("Bjuv"), area=cast.area, person=bo
@@ -158,7 +156,7 @@ def test_networks_are_matched_by_name_or_slug(cast):
 
 
 def test_a_membership_end_date_ends_it_through_the_service(cast):
-    end = TODAY - datetime.timedelta(days=1)
+    end = today() - datetime.timedelta(days=1)
     rows = [
         MEMBERSHIPS,
         ["socialchefsnatverket", cast.people["member"].email, "Medlem", "", "", end],

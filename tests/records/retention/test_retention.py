@@ -19,9 +19,9 @@ from samverkan.records.ending.services import end_person
 from samverkan.records.models import PersonEnding, RetentionPolicy, RetentionRemoval
 from samverkan.records.retention.services import apply_retention, months_before, save_policy
 from samverkan.surveys.models import Invitation, SurveyRound
+from tests.helpers import today
 from tests.records.ending.conftest import story  # noqa: F401 (fixture)
 
-TODAY = timezone.localdate()
 LONG_AGO = timezone.now() - datetime.timedelta(days=4 * 365)
 
 
@@ -57,9 +57,9 @@ def test_defaults_keep_everything_but_the_invitations_of_closed_rounds_P4(cast):
     policy = RetentionPolicy.current()
     assert policy.notices_months is None and policy.inactive_accounts_months is None
     assert policy.names_in_records_years is None and policy.survey_invitations_days == 0
-    closed_round_with_invitations(cast, closed_on=TODAY - datetime.timedelta(days=1))
+    closed_round_with_invitations(cast, closed_on=today() - datetime.timedelta(days=1))
     open_round = SurveyRound.objects.create(
-        title="Öppen", opens_on=TODAY, closes_on=TODAY, state=SurveyRound.State.OPEN
+        title="Öppen", opens_on=today(), closes_on=today(), state=SurveyRound.State.OPEN
     )
     Invitation.objects.create(
         round=open_round,
@@ -70,7 +70,7 @@ def test_defaults_keep_everything_but_the_invitations_of_closed_rounds_P4(cast):
     )
     old_notice(cast.people["member"], "old")
     User.objects.filter(pk=cast.user("reader").pk).update(last_login=LONG_AGO)
-    counts = apply_retention(TODAY)
+    counts = apply_retention(today())
     assert counts == {
         "notices": 0,
         "survey_invitations": 3,
@@ -81,7 +81,7 @@ def test_defaults_keep_everything_but_the_invitations_of_closed_rounds_P4(cast):
     assert Notification.objects.filter(key="old").exists()
     assert User.objects.get(pk=cast.user("reader").pk).is_active
     removal = RetentionRemoval.objects.get()
-    assert (removal.kind, removal.count, removal.day) == ("survey_invitations", 3, TODAY)
+    assert (removal.kind, removal.count, removal.day) == ("survey_invitations", 3, today())
     entry = HistoryEntry.objects.get(
         content_type=ContentType.objects.get_for_model(RetentionRemoval), object_pk=str(removal.pk)
     )
@@ -89,9 +89,9 @@ def test_defaults_keep_everything_but_the_invitations_of_closed_rounds_P4(cast):
 
 
 def test_a_second_run_the_same_day_removes_and_records_nothing_more(cast):
-    closed_round_with_invitations(cast, closed_on=TODAY - datetime.timedelta(days=3))
-    apply_retention(TODAY)
-    assert apply_retention(TODAY) == dict.fromkeys(
+    closed_round_with_invitations(cast, closed_on=today() - datetime.timedelta(days=3))
+    apply_retention(today())
+    assert apply_retention(today()) == dict.fromkeys(
         ["notices", "survey_invitations", "inactive_accounts", "names"], 0
     )
     assert RetentionRemoval.objects.count() == 1
@@ -99,9 +99,9 @@ def test_a_second_run_the_same_day_removes_and_records_nothing_more(cast):
 
 def test_invitations_wait_for_the_decided_days_after_the_round_closed(cast):
     save_policy(cast.user("secretariat"), survey_invitations_days=365)
-    closed_round_with_invitations(cast, closed_on=TODAY - datetime.timedelta(days=30))
-    assert apply_retention(TODAY)["survey_invitations"] == 0
-    assert apply_retention(TODAY + datetime.timedelta(days=335))["survey_invitations"] == 3
+    closed_round_with_invitations(cast, closed_on=today() - datetime.timedelta(days=30))
+    assert apply_retention(today())["survey_invitations"] == 0
+    assert apply_retention(today() + datetime.timedelta(days=335))["survey_invitations"] == 3
 
 
 def test_notices_older_than_the_decision_are_removed_and_counted(cast):
@@ -111,7 +111,7 @@ def test_notices_older_than_the_decision_are_removed_and_counted(cast):
     notify([cast.people["member"]], kind="test", subject="Ny", body="Text", key="new")
     pending = old_notice(cast.people["member"], "pending")
     Notification.objects.filter(pk=pending.pk).update(email_status=Notification.EmailStatus.PENDING)
-    assert apply_retention(TODAY)["notices"] == 2
+    assert apply_retention(today())["notices"] == 2
     assert set(Notification.objects.values_list("key", flat=True)) == {"new", "pending"}
     assert RetentionRemoval.objects.get(kind="notices").count == 2
 
@@ -122,7 +122,7 @@ def test_inactive_accounts_are_closed_after_the_decided_months(cast):
     User.objects.filter(pk=cast.user("member").pk).update(last_login=timezone.now())
     User.objects.filter(pk=cast.user("outsider").pk).update(date_joined=LONG_AGO)
     assert (
-        apply_retention(TODAY)["inactive_accounts"]
+        apply_retention(today())["inactive_accounts"]
         == 1 + User.objects.filter(is_active=False).exclude(pk=cast.user("reader").pk).count()
     )
     assert not User.objects.get(pk=cast.user("reader").pk).is_active
@@ -137,8 +137,8 @@ def test_names_in_records_are_pseudonymised_when_due(story, client_for):  # noqa
     maja = Person.objects.get(pk=cast.people["member"].pk)
     end_person(cast.user("secretariat"), maja, reason="Maja Medlem har begärt radering.")
     save_policy(cast.user("secretariat"), names_in_records_years=3)
-    assert apply_retention(TODAY + datetime.timedelta(days=365))["names"] == 0
-    later = TODAY + datetime.timedelta(days=3 * 366)
+    assert apply_retention(today() + datetime.timedelta(days=365))["names"] == 0
+    later = today() + datetime.timedelta(days=3 * 366)
     assert apply_retention(later)["names"] == 1
     maja.refresh_from_db()
     alias = f"Person {maja.pk}"
@@ -165,8 +165,8 @@ def test_names_in_records_are_pseudonymised_when_due(story, client_for):  # noqa
 
 def test_the_daily_job_applies_retention_through_the_reminders(cast):
     assert "samverkan.records.reminders.apply_retention_decisions" in REMINDERS
-    closed_round_with_invitations(cast, closed_on=TODAY - datetime.timedelta(days=1))
-    assert run_daily(TODAY)["errors"] == []
+    closed_round_with_invitations(cast, closed_on=today() - datetime.timedelta(days=1))
+    assert run_daily(today())["errors"] == []
     assert not Invitation.objects.exists()
 
 

@@ -36,8 +36,10 @@ cache="database"; [ -n "${CACHE_URL:-}" ] && cache="${CACHE_URL%%://*}"
 say "pytest (database: $db, cache: $cache)"
 rc=0
 # Tests run in parallel, one worker per core (pytest-xdist); each worker has its own test
-# database. SAMVERKAN_TEST_WORKERS=0 runs them in one process.
-"$VENV/bin/pytest" -n "${SAMVERKAN_TEST_WORKERS:-auto}" --durations=15 "$@" || rc=$?
+# database. SAMVERKAN_TEST_WORKERS=0 runs them in one process. `worksteal`: a worker that runs
+# out takes tests from the other's queue, so that neither waits at the end while the other
+# still has long tests queued (the default `load` does not rebalance at the end).
+"$VENV/bin/pytest" -n "${SAMVERKAN_TEST_WORKERS:-auto}" --dist worksteal --durations=15 "$@" || rc=$?
 if [ "$rc" -eq 5 ]; then
     # Exit code 5: no tests were collected.
     if [ -n "$(find tests -name 'test_*.py' -print -quit 2>/dev/null)" ]; then

@@ -15,6 +15,7 @@ from samverkan.cooperation.models import Area
 from samverkan.core.pages import query_without_page, year_asked
 from samverkan.core.plugins import render_sections
 from samverkan.dashboard import due, selectors
+from samverkan.dashboard.matrix import matrix_rows
 from samverkan.files.tables import requested_format, table_response
 from samverkan.people.access import require_secretariat
 
@@ -124,6 +125,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "opened": opened,
         "page": matrix.page,
         "rows": matrix.rows,
+        "matrix_rows": matrix_rows(matrix.rows, groups, SYMBOLS),
         "counts": matrix.counts,
         "updating": matrix.updating,
         "computed_at": matrix.computed_at,

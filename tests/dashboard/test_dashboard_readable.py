@@ -13,7 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samverkan.compliance import marks, stored
+from samverkan.compliance.selectors import registered_rules
 from samverkan.dashboard import due, selectors
+from samverkan.dashboard.matrix import matrix_rows
+from samverkan.dashboard.views import SYMBOLS
 from samverkan.networks import services
 from samverkan.networks.models import Membership, Network
 from samverkan.reports import sections as reports
@@ -82,6 +85,27 @@ def test_cells_are_symbols_with_words_for_screen_readers_and_details_in_a_side_p
     assert "Åtgärda" in panel.group(1)
     table = body.split('class="matrix dash-matrix"')[1].split("</table>")[0]
     assert "<details" not in table  # nothing in the table grows when opened
+
+
+def test_a_name_with_markup_is_text_in_the_matrix_and_a_row_being_updated_says_so(cast, client_for):
+    """The matrix's rows are built in Python (dashboard/matrix.py, issue 17): what a person
+    typed is escaped as the template engine escaped it, and a network whose verdicts are not
+    stored yet shows "uppdateras" in its cells."""
+    Network.objects.filter(pk=cast.network.pk).update(name='Nät <img src=x onerror="alert(1)">')
+    store_everything()
+    body = client_for("secretariat").get(URL).content.decode()
+    table = body.split('class="matrix dash-matrix"')[1].split("</table>")[0]
+    assert "<img" not in table
+    assert "Nät &lt;img src=x onerror=&quot;alert(1)&quot;&gt;</a></th>" in table
+    rows = stored.stored_verdicts([cast.network], year(), today=timezone.localdate())
+    groups = selectors.column_groups(registered_rules(), rows)
+    rows[0].verdicts.clear()  # as a network not yet evaluated: no stored rows
+    html = "".join(matrix_rows(rows, groups, SYMBOLS))
+    cells = html.count("<td")
+    assert cells == sum(g.span for g in groups)
+    assert html.count('<span class="meta">uppdateras</span>') == sum(
+        len(g.rules) for g in groups if not g.collapsed
+    )
 
 
 def test_counts_per_verdict_on_top_link_to_the_filtered_matrix(cast, client_for):

@@ -44,7 +44,12 @@ class StoredVerdict(models.Model):
             )
         ]
         indexes = [
-            models.Index(fields=["year", "rule_id", "status"], name="stored_verdict_counts"),
+            # Covering for the dashboard's counts and its oldest computation (one GROUP BY
+            # that never reads the table) and for the duty lists' counts (issue 17).
+            models.Index(
+                fields=["year", "rule_id", "status", "network", "computed_at"],
+                name="stored_verdict_counts",
+            ),
             models.Index(fields=["year", "network"], name="stored_verdict_network"),
         ]
 

@@ -326,17 +326,30 @@ def stored_verdicts(
 def verdict_counts(networks: QuerySet[Any], year: int) -> dict[str, dict[str, int]]:
     """{rule_id: {status: networks}} over the stored rows, one GROUP BY query; the shape of
     selectors.summary()."""
+    return verdict_summary(networks, year)[0]
+
+
+def verdict_summary(
+    networks: QuerySet[Any], year: int
+) -> tuple[dict[str, dict[str, int]], datetime.datetime | None]:
+    """The counts of verdict_counts() and the oldest computation among the rows counted
+    (every verdict shown was computed then or later: "Beräknat …"), in one GROUP BY query
+    that reads only the index stored_verdict_counts (issue 17: 19 ms for 46,000 rows on
+    SQLite, against 80 ms for the counts and 12 ms for the oldest, apart, reading the table)."""
     out = {r.id: {s.value: 0 for s in Status} for r in registered_rules()}
-    for rule_id, status, n in (
+    oldest: datetime.datetime | None = None
+    for rule_id, status, n, first in (
         StoredVerdict.objects.filter(year=year, network__in=networks.values("pk"))
         .values("rule_id", "status")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), first=Min("computed_at"))
         .order_by()
-        .values_list("rule_id", "status", "n")
+        .values_list("rule_id", "status", "n", "first")
     ):
         if rule_id in out:
             out[rule_id][status] = n
-    return out
+        if first is not None and (oldest is None or first < oldest):
+            oldest = first
+    return out, oldest
 
 
 def networks_with_status(
@@ -350,15 +363,6 @@ def networks_with_status(
             )
         )
     )
-
-
-def computed_at(networks: QuerySet[Any], year: int) -> datetime.datetime | None:
-    """The oldest computation among these networks' rows for `year`: every verdict shown was
-    computed then or later ("Beräknat …")."""
-    oldest: datetime.datetime | None = StoredVerdict.objects.filter(
-        year=year, network__in=networks.values("pk")
-    ).aggregate(oldest=Min("computed_at"))["oldest"]
-    return oldest
 
 
 def networks_with_rule(

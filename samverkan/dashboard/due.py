@@ -99,12 +99,22 @@ def duties(rows: list[StoredVerdict], kind: str, today: datetime.date) -> list[D
 
 
 def duty_list(
-    kind: str, networks: QuerySet[Network], today: datetime.date, *, limit: int = PANEL_ROWS
+    kind: str,
+    networks: QuerySet[Network],
+    today: datetime.date,
+    *,
+    limit: int = PANEL_ROWS,
+    missing_this_year: int | None = None,
 ) -> DutyList:
-    """The panel's first `limit` duties of this kind and how many there are (three queries)."""
+    """The panel's first `limit` duties of this kind and how many there are (three queries;
+    two for the overdue when the caller has counted this year's missing verdicts already, as
+    the dashboard has: counting them again cost 35 ms for 2,000 networks on SQLite)."""
     query = _query(kind, networks, today)
     rows = list(query[:limit])
-    total = query.count()  # always: the same queries for 20 networks as for 2,000
+    if kind == "forsenade" and missing_this_year is not None:
+        total = missing_this_year
+    else:
+        total = query.count()  # always: the same queries for 20 networks as for 2,000
     return DutyList(
         kind=kind,
         title=KINDS[kind],

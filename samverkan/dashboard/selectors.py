@@ -162,13 +162,8 @@ def dashboard_matrix(
     listed = listed_networks(networks, year, only, rule=rule, order=order)
     page = Paginator(listed, page_size).get_page(page_number)
     rows = stored.stored_verdicts(page.object_list, year, today=today)
-    return Matrix(
-        page=page,
-        rows=rows,
-        counts=stored.verdict_counts(networks, year),
-        updating=updating,
-        computed_at=stored.computed_at(networks, year),
-    )
+    counts, oldest = stored.verdict_summary(networks, year)
+    return Matrix(page=page, rows=rows, counts=counts, updating=updating, computed_at=oldest)
 
 
 def every_row(

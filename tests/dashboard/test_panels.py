@@ -71,3 +71,33 @@ def test_lifecycle_lists_are_the_secretariat_s(cast, client_for, kind):
 def test_unknown_lifecycle_list_is_not_found(cast, client_for):
     url = reverse("dashboard:lifecycle", args=["okand"])
     assert client_for("secretariat").get(url).status_code == 404
+
+
+def test_kept_panels_cost_no_queries_again_and_a_proposal_shows_on_the_next_visit(
+    cast, client_for, settings
+):
+    """Issue 17: the lifecycle panel and the participation picture are the same for every
+    secretariat officer until the recorded data change, so they are kept as fragments
+    (history/fragments.py, as production keeps them): a second visit reads neither again,
+    and a proposal made through the service (a history entry) is on the very next visit."""
+    from django.core.cache import caches
+
+    from samverkan.networks.lifecycle.services import propose_network
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    caches["fragments"].clear()
+    store_everything()
+    client = client_for("secretariat")
+    first = queries_of(client.get, URL)
+    again = queries_of(client.get, URL)
+    assert len(first) - len(again) >= 10, (len(first), len(again))
+    assert not any("networks_participation" in q and "GROUP BY" in q for q in again.sql)
+    assert "Läsfrämjandenätverket" not in client.get(URL).content.decode()
+    propose_network(
+        cast.user("secretariat"), name="Läsfrämjandenätverket", area=cast.area, reason="Läsning"
+    )
+    assert "Läsfrämjandenätverket" in client.get(URL).content.decode()
+    caches["fragments"].clear()

@@ -203,9 +203,14 @@ class NetworkPage:
     history: list[HistoryEntry] = field(default_factory=list)
     can_edit: bool = False
     can_see_contacts: bool = False
+    internal: bool = False  # may read the plans and the history
 
 
-def network_page(network: Network, *, viewer: Any, today: datetime.date) -> NetworkPage:
+def network_page(
+    network: Network, *, viewer: Any, today: datetime.date, with_history: bool = True
+) -> NetworkPage:
+    """What a network's page shows this viewer; `with_history=False` when the page has the
+    history's rendered words already (a fragment, networks/views.detail)."""
     contacts = access.can_see_contacts(viewer)
     memberships = Membership.objects.on(today).filter(network=network)
     if not contacts:  # the members' table is for those who may see contacts: coordinators only
@@ -234,9 +239,10 @@ def network_page(network: Network, *, viewer: Any, today: datetime.date) -> Netw
         participations=[p for p in participations if p.joined_on and p.left_on is None],
         former_participations=[p for p in participations if p.left_on is not None],
         plans=list(network.year_plans.order_by("-year")) if internal else [],
-        history=list(network_history(network.pk, limit=30)) if internal else [],
+        history=list(network_history(network.pk, limit=30)) if internal and with_history else [],
         can_edit=access.can_edit_network(viewer, network),
         can_see_contacts=contacts,
+        internal=internal,
     )
 
 

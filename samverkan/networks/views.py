@@ -165,8 +165,15 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         checklist = None  # the stored verdicts of this year (compliance/stored.py), current
         if access.can_see_verdicts(request.user, network):
             checklist = stored_verdicts([network], today.year, today=today)[0]
+        # The history in words is the same for everyone who may read it (the template shows
+        # it only to them): kept until the next history entry (issue 17).
+        history_key = fragment_key("network-history", network.pk, today=today)
+        history = fragments.get(history_key)
+        context.update(history_key=history_key, history_fragment=history)
         context.update(
-            p=selectors.network_page(network, viewer=request.user, today=today),
+            p=selectors.network_page(
+                network, viewer=request.user, today=today, with_history=history is None
+            ),
             checklist=checklist,
             # What the rooms above add to the page (core/plugins.py): links, the agreement panel.
             link_sections=render_sections("network.links", request, network, today),

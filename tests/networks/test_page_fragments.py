@@ -109,6 +109,36 @@ def test_the_secretariats_network_page_is_built_for_them_every_time(cast, client
     assert secretariat.content.decode() != public
 
 
+def test_the_history_in_words_is_kept_for_those_who_may_read_it_and_follows_changes(
+    cast, client, client_for
+):
+    """Issue 17: the network page's history is the same for every viewer who may read it, so
+    a signed-in page reads it once per change; a new entry is on the next request, and a
+    viewer who may not read it (anonymous) never gets it."""
+    url = cast.network.get_absolute_url()
+    adopt(cast, cast.network, "Vi samlar erfarenheter")
+    secretariat = client_for("secretariat")
+
+    def reads_history(queries) -> bool:
+        return any("history_historyentry" in q and "LIMIT 30" in q for q in queries.sql)
+
+    assert reads_history(queries_of(secretariat.get, url))
+    first = secretariat.get(url).content.decode()
+    assert 'id="history-h"' in first
+    assert not reads_history(queries_of(secretariat.get, url))
+    assert (
+        secretariat.get(url).content.decode().split('id="history-h"')[1]
+        == first.split('id="history-h"')[1]
+    )
+    coordinator = client_for("coordinator").get(url).content.decode()
+    assert 'id="history-h"' in coordinator  # the kept words, for another who may read them
+    adopt(cast, cast.network, "Vi delar nu också verktyg")
+    page = secretariat.get(url).content.decode()
+    assert "Vi delar nu också verktyg" in page.split('id="history-h"')[1]
+    publish(cast)
+    assert 'id="history-h"' not in client.get(url).content.decode()
+
+
 def test_a_fragment_with_a_visitors_token_is_never_kept(db):
     fragments.put("k1", '<form><input name="csrfmiddlewaretoken" value="x"></form>')
     fragments.put("k2", '<script nonce="abc"></script>')

@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from samverkan.compliance.marks import Seen, clear_marks, marks_seen
 from samverkan.compliance.models import StoredVerdict, VerdictMark, VerdictRun
 from samverkan.compliance.registry import Status, Verdict, as_of_for_year
-from samverkan.compliance.selectors import AnyVerdicts, evaluate, registered_rules
+from samverkan.compliance.selectors import AnyVerdicts, evaluate_in, registered_rules
 
 UPSERT_BATCH = 1000
 
@@ -53,12 +53,11 @@ def network_model() -> Any:
 
 
 def _texts(networks: list[Any], as_of: datetime.date) -> dict[int, dict[str, dict[str, Any]]]:
-    """Every rule's verdict for every network, with its explanation in every language: the
-    rules run once per language (a loader may render text too, e.g. the survey state)."""
+    """Every rule's verdict for every network, with its explanation in every language: one
+    snapshot, the rules run once per language (compliance/selectors.evaluate_in)."""
     out: dict[int, dict[str, dict[str, Any]]] = {}
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            results = evaluate(networks, as_of)
+    per_language = evaluate_in(networks, as_of, [code for code, _name in settings.LANGUAGES])
+    for code, results in per_language.items():
         for row in results:
             verdicts = out.setdefault(row.network.pk, {})
             for rule_id, v in row.verdicts.items():

@@ -90,7 +90,9 @@ def load_surveys(snap: Snapshot) -> None:
         )
         answered = answered_per_network(state.last)
         coverage = {nid: (n, answered.get(nid, 0)) for nid, n in invited.items()}
-    snap.extra["surveys"] = state
+    # The round, not its words: a rule renders the explanation in the language it runs in
+    # (one snapshot serves both languages of the stored verdicts).
+    snap.extra["survey_round"] = state.last
     for f in snap.networks:
         f.extra["survey_coverage"] = coverage.get(f.network.pk)
 
@@ -100,7 +102,7 @@ def p4_survey(facts: NetworkFacts, snap: Snapshot) -> Verdict:
     """P4, ST2: a quality survey of all networks runs at least every other year."""
     if skip := not_active("P4", facts):
         return skip
-    state: CooperationSurveyState = snap.extra["surveys"]
+    state = _state(snap.extra["survey_round"], snap.as_of)  # no query: the loader's round
     url = fix_url("surveys:index")
     if state.status != Status.OK or state.last is None:
         return Verdict("P4", Status(state.status), state.explanation, url)

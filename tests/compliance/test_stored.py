@@ -102,16 +102,16 @@ def test_the_task_evaluates_each_touched_network_once_per_year_and_language(
     (task,) = tasks_enqueued()
 
     calls: list[list[int]] = []
-    real = stored.evaluate
+    real = stored.evaluate_in
 
-    def counting(networks, as_of, **kwargs):
+    def counting(networks, as_of, languages, **kwargs):
         calls.append([n.pk for n in networks])
-        return real(networks, as_of, **kwargs)
+        return real(networks, as_of, languages, **kwargs)
 
-    monkeypatch.setattr(stored, "evaluate", counting)
+    monkeypatch.setattr(stored, "evaluate_in", counting)
     assert tasks.refresh_marked.call(*task.args_kwargs["args"]) == 1
     years = len(stored.stored_years(today()))
-    assert calls == [[cast.network.pk]] * (years * 2)  # two languages
+    assert calls == [[cast.network.pk]] * years  # one snapshot per year for both languages
     assert not VerdictMark.objects.exists()
 
     # Coalescing: a second task for the same network finds no mark and does nothing.

@@ -218,7 +218,35 @@ def test_stored_verdicts_reads_a_constant_number_of_queries(cast):
     assert_same_queries(one, both)
     with capture_queries() as queries:
         stored.stored_verdicts(Network.objects.all(), 2026)
-    assert_queries(queries, exactly=3)  # the networks, the stale check, the rows
+    # The networks, the marks (none), the networks without rows, the rows.
+    assert_queries(queries, exactly=4)
+
+
+def test_stale_are_the_networks_without_rows_or_marked_after_their_rows(cast):
+    """The staleness check reads the few marks first (issue 17): a network marked after its
+    rows were computed, or without rows, is stale; one marked before is not; a cooperation-
+    wide mark makes every network stale."""
+    stored.refresh_all()
+    year = today().year
+    networks = Network.objects.all()
+    assert stored.stale_ids(networks, year) == []
+    other = Network.objects.exclude(pk=cast.network.pk).first()
+    assert other is not None
+    oldest = StoredVerdict.objects.filter(network=cast.network, year=year).order_by("computed_at")[
+        0
+    ]
+    VerdictMark.objects.create(
+        network_id=cast.network.pk, marked_at=oldest.computed_at + datetime.timedelta(seconds=1)
+    )
+    VerdictMark.objects.create(
+        network_id=other.pk, marked_at=oldest.computed_at - datetime.timedelta(days=1)
+    )
+    assert stored.stale_ids(networks, year) == [cast.network.pk]
+    StoredVerdict.objects.filter(network=other, year=year).delete()
+    assert stored.stale_ids(networks, year) == sorted([cast.network.pk, other.pk])
+    assert stored.stale_ids(networks, year, limit=0) == [min(cast.network.pk, other.pk)]
+    VerdictMark.objects.create(network_id=None, marked_at=timezone.now())
+    assert stored.stale_ids(networks, year) == sorted(networks.values_list("pk", flat=True))
 
 
 def test_counts_filters_and_computed_at_come_from_the_rows(cast):

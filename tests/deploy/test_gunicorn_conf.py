@@ -15,6 +15,10 @@ from pathlib import Path
 
 import pytest
 
+# The processes started here get their own SQLite database, not the test database: CI runs
+# these once, in its SQLite step (.ci/run).
+pytestmark = pytest.mark.own_database
+
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 TIMEOUT = 2  # seconds: gunicorn's worker timeout, shortened so that the test is short

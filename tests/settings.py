@@ -40,3 +40,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
             _test_database_folder(), f"samverkan-test-{os.environ['SAMVERKAN_TEST_RUN']}.sqlite3"
         )
     }
+# On PostgreSQL the tests do not wait for each commit to reach the disk (the test database is
+# thrown away at the end): the browser tests and the tests of transactions commit often. Only
+# durability differs; what a query sees is the same.
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    _options = DATABASES["default"].setdefault("OPTIONS", {})  # noqa: F405
+    _options["options"] = (_options.get("options", "") + " -c synchronous_commit=off").strip()

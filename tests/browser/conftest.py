@@ -145,8 +145,11 @@ def _run_axe(page: Page) -> dict[str, Any]:
         # the pages' Content-Security-Policy (issue 13) refuses inline script, rightly.
         page.evaluate("() => {\n" + _axe_source() + "\n}")
     return page.evaluate(
+        # resultTypes: only the violations are gathered in full (passes and incomplete would
+        # collect every node they looked at); the same rules run, in a fraction of the time.
         """async () => await axe.run(document, {runOnly: {type: 'tag',
-             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"""
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+             resultTypes: ['violations']})"""
     )
 
 

@@ -98,6 +98,12 @@ def parse_args() -> argparse.Namespace:
         default=5,
         help="dashboards timed one at a time: warm, right after a write, cold (5; cold: 3)",
     )
+    ap.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="new workers do not warm up before their first request (production does: "
+        "deploy/gunicorn.conf.py)",
+    )
     ap.add_argument("--reuse", action="store_true", help="keep the database of the last run")
     ap.add_argument("--keep", action="store_true", help="do not drop the PostgreSQL database")
     ap.add_argument(
@@ -833,6 +839,8 @@ def gunicorn(env: dict[str, str], workers: int) -> Iterator[tuple[int, int]]:
         [
             str(Path(sys.executable).with_name("gunicorn")),
             "samverkan.wsgi:application",
+            "--config",
+            "bench/gunicorn_hooks.py",
             "--workers",
             str(workers),
             "--bind",
@@ -1269,6 +1277,7 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "samverkan.settings",
         "SAMVERKAN_DEBUG": "0",
         "SAMVERKAN_BENCH_HELLO": "1",
+        "SAMVERKAN_WEB_WARM_UP": "0" if args.no_warm_up else "1",
         "SAMVERKAN_ALLOWED_HOSTS": "127.0.0.1,testserver",
         "SAMVERKAN_SECRET_KEY": secrets.token_urlsafe(40),
         "SAMVERKAN_LOG_LEVEL": "ERROR",
@@ -1452,7 +1461,8 @@ def report(args: argparse.Namespace, f: Figures) -> None:
     print()
     print(
         f"{f.engine} · {c['networks']} networks, {c['people']} people, {c['memberships']} "
-        f"memberships · build {f.build_s:.1f} s · gunicorn {args.workers} sync workers, "
+        f"memberships · build {f.build_s:.1f} s · gunicorn {args.workers} sync workers "
+        f"{'(no warm-up)' if args.no_warm_up else 'warmed up'}, "
         f"DATABASE_CONN_MAX_AGE={args.conn_max_age} · {f.client}, {args.connections} "
         f"connections on {HOST}, {args.seconds:g} s per page in {args.rounds} rounds"
     )
@@ -1501,7 +1511,8 @@ def report(args: argparse.Namespace, f: Figures) -> None:
             f"{max(t.latency_ms):>9.1f}{statistics.median(t.cpu_ms):>9.1f}{max(t.cpu_ms):>9.1f}"
             f"{fmt(statistics.median(t.db_ms) if t.db_ms else None):>8}{t.size / 1024:>6.0f}"
         )
-    print("cold: the first request of a new worker process (gunicorn restarted its workers);")
+    print("cold: the first request of a new worker process (gunicorn restarted its workers), "
+          "which warmed up first as in production unless --no-warm-up;")  # fmt: skip
     print("after a write: a year plan saved through the service just before (its task not run).")
     print()
     refresh_table(f.refreshes)

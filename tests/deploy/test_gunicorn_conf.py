@@ -46,6 +46,9 @@ def production_env(tmp_path: Path, port: int, **extra: str) -> dict[str, str]:
         SAMVERKAN_WEB_WORKERS="1",
         SAMVERKAN_WEB_TIMEOUT=str(TIMEOUT),
         SAMVERKAN_WEB_ACCESS_LOG="",
+        # The app served here is tests.deploy.slow_app, not Samverkan's: nothing to warm up,
+        # and the short timeout must not race a warm-up.
+        SAMVERKAN_WEB_WARM_UP="0",
         DJANGO_SETTINGS_MODULE="samverkan.settings",
     )
     env.update(extra)

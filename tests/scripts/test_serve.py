@@ -97,6 +97,8 @@ def test_make_serve_runs_the_three_processes_and_serves_hashed_static_files(tmp_
             r"/static/img/favicon\.[0-9a-f]{12}\.svg", icon.getheader("Location") or ""
         )
         assert page.status == 200
+        # Its web worker compiled the templates before its first request (issue 17).
+        assert re.search(r"warmed up in \d+ ms \(urls", log.read_text()), log.read_text()
 
         worker = next(line for line in children(serve.pid) if "db_worker" in line)
         os.kill(int(worker.split()[0]), signal.SIGKILL)

@@ -1,0 +1,73 @@
+"""A new web worker's first-request costs, paid before it takes requests (issue 17: a cold
+process answered the dashboard in 360 ms against 110 ms warm).
+
+gunicorn starts each worker without preloading (deploy/gunicorn.conf.py) and replaces it after
+`max_requests`; Django imports the views through the URL configuration, compiles each template
+and reads each language's catalogue on first use. `warm_up()` does that once, in the worker
+before its first request (gunicorn's post_worker_init): no query, no request, nothing shown."""
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+import django
+from django.apps import apps
+from django.conf import settings
+from django.forms.renderers import get_default_renderer
+from django.template import TemplateSyntaxError, engines
+from django.template.exceptions import TemplateDoesNotExist
+from django.urls import get_resolver
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def own_template_names() -> list[str]:
+    """The names of the project's own page templates (samverkan/**/templates/**.html)."""
+    root = Path(settings.BASE_DIR) / "samverkan"
+    engines_set: list[dict[str, Any]] = settings.TEMPLATES
+    folders = [Path(d) for engine in engines_set for d in engine.get("DIRS", [])]
+    folders += [
+        Path(app.path) / "templates"
+        for app in apps.get_app_configs()
+        if Path(app.path).is_relative_to(root)
+    ]
+    names: set[str] = set()
+    for folder in folders:
+        if folder.is_dir():
+            names.update(str(p.relative_to(folder)) for p in folder.rglob("*.html"))
+    return sorted(names)
+
+
+def form_template_names() -> list[str]:
+    """The form and widget templates Django's form renderer draws fields with."""
+    folder = Path(django.__file__).parent / "forms" / "templates"
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*.html"))
+
+
+def warm_up() -> dict[str, float]:
+    """Import the views, compile the project's templates and the form widgets' (kept by the
+    cached loaders when DEBUG is off) and read every language's catalogue. Returns the
+    milliseconds of each part."""
+    took: dict[str, float] = {}
+    started = time.perf_counter()
+    get_resolver().reverse_dict  # noqa: B018 (imports every urls.py and view module)
+    took["urls"] = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    django_engine = engines["django"]
+    for name in own_template_names():
+        try:
+            django_engine.get_template(name)
+        except (TemplateDoesNotExist, TemplateSyntaxError) as exc:  # shown on use, not here
+            logger.warning("warm-up: template %s: %s", name, exc)
+    renderer = get_default_renderer()
+    for name in form_template_names():
+        renderer.get_template(name)
+    took["templates"] = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            translation.gettext("Samverkan")
+    took["translations"] = (time.perf_counter() - started) * 1000
+    return took

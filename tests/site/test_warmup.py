@@ -1,0 +1,53 @@
+"""A new web worker warms up before its first request (issue 17; samverkan/site/warmup.py,
+gunicorn's post_worker_init in deploy/gunicorn.conf.py): every template of the project is
+compiled then, so no page waits for one, and none of them fails to compile."""
+
+import logging
+from typing import Any
+from unittest import mock
+
+from django.forms.renderers import get_default_renderer
+from django.template import engines
+from django.template.loaders.cached import Loader as CachedLoader
+from django.test import Client
+
+from samverkan.site.warmup import own_template_names, warm_up
+
+
+def cached_loader(engine: Any = None) -> CachedLoader:
+    backend: Any = engine or engines["django"]
+    loader = backend.engine.template_loaders[0]
+    assert isinstance(loader, CachedLoader), "DEBUG is off in the tests: the cached loader"
+    return loader
+
+
+def test_after_the_warm_up_no_page_reads_a_template_again(cast, client_for, caplog):
+    names = own_template_names()
+    assert "dashboard/dashboard.html" in names and "base.html" in names, names[:10]
+    cached_loader().reset()
+    cached_loader(get_default_renderer().engine).reset()  # the form widgets' own engine
+    with caplog.at_level(logging.WARNING, logger="samverkan.site.warmup"):
+        took = warm_up()
+    assert not caplog.records, [r.getMessage() for r in caplog.records]
+    assert set(took) == {"urls", "templates", "translations"}
+    client = client_for("secretariat")
+    # Every template now comes from the cache: a loader asked for a file's text would fail.
+    with (
+        mock.patch.object(
+            type(cached_loader().loaders[0]), "get_contents", side_effect=AssertionError("read")
+        ),
+        mock.patch.object(
+            type(cached_loader().loaders[-1]), "get_contents", side_effect=AssertionError("read")
+        ),
+    ):
+        for path in ("/oversikt/", "/natverk/", f"/natverk/{cast.network.slug}/"):
+            assert client.get(path).status_code == 200, path
+    assert Client().get("/").status_code == 200
+
+
+def test_a_template_that_does_not_compile_is_named_in_the_log(settings, tmp_path, caplog):
+    (tmp_path / "trasig.html").write_text("{% if %}", encoding="utf-8")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [str(tmp_path)]}]
+    with caplog.at_level(logging.WARNING, logger="samverkan.site.warmup"):
+        warm_up()
+    assert any("trasig.html" in r.getMessage() for r in caplog.records), caplog.records

@@ -7,6 +7,11 @@ query on the primary key's index, and it reads the database, so it holds across 
 workers with no invalidation to send; the fragments themselves are kept in each process
 (the "fragments" cache, local memory by default), where a stale one simply ages out.
 
+A fragment that shows only some models' rows (the dashboard's participation picture: networks,
+participations, municipalities, areas) names them, and its version is then the newest entry
+about rows of those models (one indexed lookup per model, history_by_model): a change of a
+year plan leaves it current, where the one version of everything would have thrown it away.
+
 A key also holds everything else the fragment depends on: the language, the date (pages say
 "this year"), and what the page differs in by viewer. Only fragments that are the same for
 everyone with those parts belong here: the views pass no key for a signed-in viewer whose
@@ -17,13 +22,15 @@ stored (it would be another visitor's).
 import datetime
 import hashlib
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.signals import request_finished, request_started
-from django.db.models import Max
+from django.db.models import Max, Model, OuterRef, Subquery
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -38,6 +45,7 @@ PERSONAL_MARKS = ("csrfmiddlewaretoken", "nonce=")
 class _Request(threading.local):
     active = False  # between request_started and request_finished of this thread
     version: int | None = None
+    versions: dict[tuple[str, ...], int] | None = None  # of some models: data_version(*models)
 
 
 _request = _Request()
@@ -45,33 +53,59 @@ _request = _Request()
 
 @receiver(request_started)
 def _request_started(**kwargs: Any) -> None:
-    _request.active, _request.version = True, None
+    _request.active, _request.version, _request.versions = True, None, None
 
 
 @receiver(request_finished)
 def _request_finished(**kwargs: Any) -> None:
-    _request.active, _request.version = False, None
+    _request.active, _request.version, _request.versions = False, None, None
 
 
-def data_version() -> int:
-    """The id of the newest history entry (0 in an empty history), read once per request
-    (outside a request, a task say, every time). Read before the data a fragment shows, so a
-    fragment stored under a version is never older than that version."""
-    if _request.active and _request.version is not None:
-        return _request.version
-    version = HistoryEntry.objects.aggregate(v=Max("pk"))["v"] or 0
+def data_version(*models: type[Model]) -> int:
+    """The id of the newest history entry (0 in an empty history), or with `models` the newest
+    about rows of those models, read once per request (outside a request, a task say, every
+    time). Read before the data a fragment shows, so a fragment stored under a version is
+    never older than that version."""
+    if not models:
+        if _request.active and _request.version is not None:
+            return _request.version
+        version = HistoryEntry.objects.aggregate(v=Max("pk"))["v"] or 0
+        if _request.active:
+            _request.version = version
+        return version
+    labels = tuple(sorted(m._meta.label_lower for m in models))
+    if _request.active and _request.versions is not None and labels in _request.versions:
+        return _request.versions[labels]
+    types = ContentType.objects.get_for_models(*models).values()
+    newest = HistoryEntry.objects.filter(content_type=OuterRef("pk")).order_by("-pk")
+    version = max(
+        (
+            v or 0
+            for v in ContentType.objects.filter(pk__in=[t.pk for t in types])
+            .annotate(v=Subquery(newest.values("pk")[:1]))
+            .values_list("v", flat=True)
+        ),
+        default=0,
+    )
     if _request.active:
-        _request.version = version
+        _request.versions = {**(_request.versions or {}), labels: version}
     return version
 
 
-def fragment_key(name: str, *parts: Any, today: datetime.date | None = None) -> str:
-    """The key of a fragment named `name` that depends on `parts` and on the recorded data."""
+def fragment_key(
+    name: str,
+    *parts: Any,
+    today: datetime.date | None = None,
+    models: Sequence[type[Model]] = (),
+) -> str:
+    """The key of a fragment named `name` that depends on `parts` and on the recorded data
+    (with `models`: on the rows of those models only)."""
     if not _keeps_fragments():  # nothing is stored: no version to read
         return name
     today = today or timezone.localdate()
+    version = data_version(*models)
     raw = "\x1f".join(
-        [name, str(data_version()), get_language() or "", today.isoformat(), *map(str, parts)]
+        [name, str(version), get_language() or "", today.isoformat(), *map(str, parts)]
     )
     return f"{name}:{hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()}"
 

@@ -28,7 +28,11 @@ class HistoryEntry(AbstractLogEntry):
     class Meta(AbstractLogEntry.Meta):
         verbose_name = _("historikpost")
         verbose_name_plural = _("historik")
-        indexes = [models.Index(fields=["network", "-timestamp"])]
+        indexes = [
+            models.Index(fields=["network", "-timestamp"]),
+            # The newest entry about one model's rows (history/fragments.py data_version).
+            models.Index(fields=["content_type", "id"], name="history_by_model"),
+        ]
 
     @property
     def who(self) -> str:

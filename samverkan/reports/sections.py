@@ -5,10 +5,11 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from samverkan.cooperation.models import Area, Municipality
 from samverkan.core.plugins import section
 from samverkan.history import fragments
 from samverkan.history.fragments import fragment_key
-from samverkan.networks.models import Network
+from samverkan.networks.models import Network, Participation
 from samverkan.reports.matrix import area_participation, participation_matrix
 from samverkan.reports.svg import area_heat_map, heat_map
 from samverkan.surveys.rules import cooperation_survey_state
@@ -26,9 +27,12 @@ def dashboard_panels(request: HttpRequest, area: str, today: datetime.date) -> d
     # a size the picture is folded by area (SQL aggregates, bounded by municipalities × areas)
     # and the full matrix is a link.
     too_many = active.count() > HEAT_MAP_MAX_NETWORKS
-    # The picture is the same for every viewer until the recorded data change: kept as a
-    # fragment (history/fragments.py; 33 ms of SQL for 2,000 networks on SQLite, issue 17).
-    key = fragment_key("heat-map", area, too_many, today=today)
+    # The picture is the same for every viewer until the rows it shows change (networks, their
+    # participations, the municipalities, the areas): kept as a fragment (history/fragments.py;
+    # 33 ms of SQL for 2,000 networks on SQLite, issue 17).
+    key = fragment_key(
+        "heat-map", area, too_many, today=today, models=[Network, Participation, Municipality, Area]
+    )
     picture = fragments.get(key)
     if picture is None:
         if too_many:

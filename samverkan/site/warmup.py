@@ -19,6 +19,7 @@ from django.template import TemplateSyntaxError, engines
 from django.template.exceptions import TemplateDoesNotExist
 from django.urls import get_resolver
 from django.utils import translation
+from django.utils.formats import get_format_modules
 
 logger = logging.getLogger(__name__)
 
@@ -48,14 +49,19 @@ def form_template_names() -> list[str]:
 
 def warm_up() -> dict[str, float]:
     """Import the views, compile the project's templates and the form widgets' (kept by the
-    cached loaders when DEBUG is off) and read every language's catalogue. Returns the
+    cached loaders when DEBUG is off), import the context processors and read every language's
+    catalogue and formats. Returns the
     milliseconds of each part."""
     took: dict[str, float] = {}
     started = time.perf_counter()
-    get_resolver().reverse_dict  # noqa: B018 (imports every urls.py and view module)
+    resolver = get_resolver()
+    resolver.reverse_dict  # noqa: B018 (imports every urls.py and view module)
+    for status in (400, 403, 404, 500):
+        resolver.resolve_error_handler(status)
     took["urls"] = (time.perf_counter() - started) * 1000
     started = time.perf_counter()
-    django_engine = engines["django"]
+    django_engine: Any = engines["django"]
+    django_engine.engine.template_context_processors  # noqa: B018 (imports them)
     for name in own_template_names():
         try:
             django_engine.get_template(name)
@@ -69,5 +75,6 @@ def warm_up() -> dict[str, float]:
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             translation.gettext("Samverkan")
-    took["translations"] = (time.perf_counter() - started) * 1000
+            get_format_modules(code)  # the language's date and number formats (ours first)
+    took["languages"] = (time.perf_counter() - started) * 1000
     return took

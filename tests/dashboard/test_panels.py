@@ -101,3 +101,56 @@ def test_kept_panels_cost_no_queries_again_and_a_proposal_shows_on_the_next_visi
     )
     assert "Läsfrämjandenätverket" in client.get(URL).content.decode()
     caches["fragments"].clear()
+
+
+def test_kept_panels_outlive_a_year_plan_saved_and_follow_a_participation(
+    cast, client_for, settings
+):
+    """Issue 17: each kept panel names the models it shows (history/fragments.py), so saving a
+    year plan, which neither panel shows, does not rebuild them on the next dashboard (it cost
+    60 of the 100 ms of a dashboard right after a write, for 2,000 networks); a municipality
+    leaving a network does rebuild the participation picture, and the change shows."""
+    from unittest import mock
+
+    from django.core.cache import caches
+
+    from samverkan.networks import services
+    from samverkan.networks.lifecycle import sections as lifecycle_sections
+    from samverkan.reports import sections as report_sections
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    caches["fragments"].clear()
+    store_everything()
+    client = client_for("secretariat")
+    client.get(URL)
+    lifecycle_built = mock.patch.object(
+        lifecycle_sections, "dashboard_lifecycle", wraps=lifecycle_sections.dashboard_lifecycle
+    )
+    picture_built = mock.patch.object(
+        report_sections, "participation_matrix", wraps=report_sections.participation_matrix
+    )
+    with lifecycle_built as lifecycle, picture_built as picture:
+        services.save_year_plan(
+            cast.user("coordinator"),
+            cast.network,
+            year=timezone.localdate().year,
+            purpose="Vi samverkar.",
+            goals="Nya mål för året.",
+            meeting_organisation="Fyra möten.",
+            contribution="",
+            development_areas=[],
+        )
+        assert client.get(URL).status_code == 200
+        assert (lifecycle.call_count, picture.call_count) == (0, 0)
+
+        before = client.get(URL).content.decode()
+        participation = cast.network.participations.filter(left_on__isnull=True).first()
+        participation.left_on = timezone.localdate() - datetime.timedelta(days=1)
+        participation.save()  # recorded in the history, as every save is
+        after = client.get(URL).content.decode()
+        assert (lifecycle.call_count, picture.call_count) == (1, 1)
+    assert after != before
+    caches["fragments"].clear()

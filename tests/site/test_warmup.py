@@ -29,7 +29,7 @@ def test_after_the_warm_up_no_page_reads_a_template_again(cast, client_for, capl
     with caplog.at_level(logging.WARNING, logger="samverkan.site.warmup"):
         took = warm_up()
     assert not caplog.records, [r.getMessage() for r in caplog.records]
-    assert set(took) == {"urls", "templates", "translations"}
+    assert set(took) == {"urls", "templates", "languages"}
     client = client_for("secretariat")
     # Every template now comes from the cache: a loader asked for a file's text would fail.
     with (

@@ -35,6 +35,14 @@ def _model(label: str) -> Any:
         return None
 
 
+ACTIVITY_MODELS = ("meetings.Meeting", "meetings.Minutes", "agreements.Matter")
+
+
+def activity_models() -> list[Any]:
+    """The models whose rows are a network's activity (those installed)."""
+    return [m for label in ACTIVITY_MODELS if (m := _model(label)) is not None]
+
+
 def last_activity(network_ids: Iterable[int], today: datetime.date) -> dict[int, datetime.date]:
     """The day of each network's latest activity on or before `today` (four queries, whatever
     the number of networks); a network without any counts from the day it started."""

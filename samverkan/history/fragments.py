@@ -5,7 +5,8 @@ out), so the newest history entry's id is a version of all recorded data: a frag
 under a key that holds it is current for as long as no entry is newer. The check costs one
 query on the primary key's index, and it reads the database, so it holds across processes and
 workers with no invalidation to send; the fragments themselves are kept in each process
-(the "fragments" cache, local memory by default), where a stale one simply ages out.
+(the "fragments" cache, local memory by default), where a stale one simply ages out; the few
+that are dear to build and seldom asked for are kept in the shared cache as well (`shared`).
 
 A fragment that shows only some models' rows (the dashboard's participation picture: networks,
 participations, municipalities, areas) names them, and its version is then the newest entry
@@ -21,6 +22,7 @@ stored (it would be another visitor's).
 
 import datetime
 import hashlib
+import logging
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -36,6 +38,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from samverkan.history.models import HistoryEntry
+
+logger = logging.getLogger(__name__)
 
 CACHE = "fragments"
 # Fragments that can belong to one visitor only: never stored.
@@ -118,20 +122,55 @@ def _keeps_fragments() -> bool:
     return not isinstance(caches[CACHE], DummyCache)
 
 
-def get(key: str | None) -> str | None:
-    return caches[CACHE].get(key) if key and _keeps_fragments() else None
+# A fragment that costs much to build and is asked for by few (the dashboard's panels) is also
+# kept in the cache every process shares ("default": the database's or Redis), so that one
+# worker builds it per change, not each, and a new worker finds it: read from this process's
+# own first, then from the shared one.
+SHARED_PREFIX = "fragment:"
 
 
-def put(key: str | None, html: str) -> None:
+def _shared_get(key: str) -> Any:
+    try:
+        value = caches["default"].get(SHARED_PREFIX + key)
+    except Exception:  # kept by an older version of the code, or the cache is away: build it
+        logger.warning("fragment %s could not be read from the shared cache", key, exc_info=True)
+        return None
+    if value is not None:
+        caches[CACHE].set(key, value)
+    return value
+
+
+def _shared_put(key: str, value: Any) -> None:
+    try:
+        caches["default"].set(SHARED_PREFIX + key, value, timeout=caches[CACHE].default_timeout)
+    except Exception:  # the page is built; keeping it is a saving, never a failure
+        logger.warning("fragment %s could not be kept in the shared cache", key, exc_info=True)
+
+
+def get(key: str | None, *, shared: bool = False) -> str | None:
+    if not key or not _keeps_fragments():
+        return None
+    html = caches[CACHE].get(key)
+    return _shared_get(key) if html is None and shared else html
+
+
+def put(key: str | None, html: str, *, shared: bool = False) -> None:
     if key and _keeps_fragments() and not any(mark in html for mark in PERSONAL_MARKS):
         caches[CACHE].set(key, html)
+        if shared:
+            _shared_put(key, html)
 
 
-def get_object(key: str) -> Any:
+def get_object(key: str, *, shared: bool = False) -> Any:
     """A small object kept as a fragment is (None: not stored)."""
-    return caches[CACHE].get(key) if _keeps_fragments() else None
+    if not _keeps_fragments():
+        return None
+    value = caches[CACHE].get(key)
+    return _shared_get(key) if value is None and shared else value
 
 
-def put_object(key: str, value: Any) -> None:
+def put_object(key: str, value: Any, *, shared: bool = False) -> None:
     if _keeps_fragments():
         caches[CACHE].set(key, value)
+        if shared:
+            _shared_put(key, value)

@@ -33,7 +33,7 @@ def dashboard_panels(request: HttpRequest, area: str, today: datetime.date) -> d
     key = fragment_key(
         "heat-map", area, too_many, today=today, models=[Network, Participation, Municipality, Area]
     )
-    picture = fragments.get(key)
+    picture = fragments.get(key, shared=True)
     if picture is None:
         if too_many:
             by_area = area_participation(today, area=area)
@@ -41,7 +41,7 @@ def dashboard_panels(request: HttpRequest, area: str, today: datetime.date) -> d
         else:
             data = participation_matrix(today, area=area)
             picture = heat_map(data) if data.networks else ""
-        fragments.put(key, picture)
+        fragments.put(key, picture, shared=True)
     return {
         "survey_state": cooperation_survey_state(today),
         "heat_map": picture,

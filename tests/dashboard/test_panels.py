@@ -120,7 +120,11 @@ def test_kept_panels_outlive_a_year_plan_saved_and_follow_a_participation(
 
     settings.CACHES = {
         **settings.CACHES,
-        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Each process's own memory, apart from the shared "default" one.
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+        },
     }
     caches["fragments"].clear()
     store_everything()
@@ -153,4 +157,57 @@ def test_kept_panels_outlive_a_year_plan_saved_and_follow_a_participation(
         after = client.get(URL).content.decode()
         assert (lifecycle.call_count, picture.call_count) == (1, 1)
     assert after != before
+    caches["fragments"].clear()
+
+
+def test_a_new_worker_finds_the_kept_panels_in_the_shared_cache(cast, client_for, settings):
+    """Issue 17: the panels are dear to build (60 ms for 2,000 networks) and kept in the cache
+    all processes share as well, so a worker that has just started (its own memory empty)
+    shows them without building them, as they were; so does a worker whose shared copy
+    cannot be read (an older version's): it builds the panel again."""
+    from unittest import mock
+
+    from django.core.cache import caches
+
+    from samverkan.history import fragments
+    from samverkan.networks.lifecycle import sections as lifecycle_sections
+    from samverkan.reports import sections as report_sections
+
+    settings.CACHES = {
+        **settings.CACHES,
+        # Each process's own memory, apart from the shared "default" one.
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+        },
+    }
+    caches["fragments"].clear()
+    store_everything()
+    client = client_for("secretariat")
+    client.get(URL)
+    first = client.get(URL).content.decode()
+    lifecycle_built = mock.patch.object(
+        lifecycle_sections, "dashboard_lifecycle", wraps=lifecycle_sections.dashboard_lifecycle
+    )
+    picture_built = mock.patch.object(
+        report_sections, "participation_matrix", wraps=report_sections.participation_matrix
+    )
+    with lifecycle_built as lifecycle, picture_built as picture:
+        caches["fragments"].clear()  # a new worker process
+        again = client.get(URL).content.decode()
+        assert (lifecycle.call_count, picture.call_count) == (0, 0)
+        assert again.split('id="lifecycle-h"')[1] == first.split('id="lifecycle-h"')[1]
+
+        caches["fragments"].clear()
+        shared = caches["default"]
+        read = type(shared).get
+
+        def unreadable(self: object, key: str, *args: object, **kwargs: object) -> object:
+            if key.startswith(fragments.SHARED_PREFIX):
+                raise ValueError("kept by an older version")
+            return read(self, key, *args, **kwargs)
+
+        with mock.patch.object(type(shared), "get", unreadable):
+            assert client.get(URL).status_code == 200
+        assert (lifecycle.call_count, picture.call_count) == (1, 1)
     caches["fragments"].clear()

@@ -25,10 +25,10 @@ def lifecycle_panel(request: HttpRequest, area: str, today: datetime.date) -> di
     # minutes, matters; all in the history): kept as a fragment, its ten queries read once per
     # such change, not after a year plan is saved (history/fragments.py, issue 17).
     key = fragment_key("lifecycle-panel", today=today, models=PANEL_MODELS + activity_models())
-    panel = fragments.get_object(key)
+    panel = fragments.get_object(key, shared=True)
     if panel is None:
         panel = dashboard_lifecycle(today)
-        fragments.put_object(key, panel)
+        fragments.put_object(key, panel, shared=True)
     return {
         "proposals": panel.proposals,
         "inactive": panel.inactive,

@@ -101,3 +101,18 @@ class VerdictRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class VerdictsVersion(models.Model):
+    """One row: a number that every write of stored verdicts raises, last in its transaction
+    (compliance/stored.py), so that what is read from the stored rows (the dashboard's counts
+    and duty lists) can be kept under it and is current while it stays the same."""
+
+    version = models.BigIntegerField(_("version"), default=0)
+
+    class Meta:
+        verbose_name = _("version av de lagrade utfallen")
+        verbose_name_plural = _("versioner av de lagrade utfallen")
+
+    def __str__(self) -> str:
+        return str(self.version)

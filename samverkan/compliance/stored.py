@@ -16,13 +16,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 
 from samverkan.compliance.marks import Seen, clear_marks, marks_seen
-from samverkan.compliance.models import StoredVerdict, VerdictMark, VerdictRun
+from samverkan.compliance.models import StoredVerdict, VerdictMark, VerdictRun, VerdictsVersion
 from samverkan.compliance.registry import Status, Verdict, as_of_for_year
 from samverkan.compliance.selectors import AnyVerdicts, evaluate_in, registered_rules
 
@@ -50,6 +50,20 @@ def network_model() -> Any:
 
 
 # ---- writing ---------------------------------------------------------------------------------
+
+
+def verdicts_version() -> int:
+    """The number every write of stored rows raises (0 before the first): read it before the
+    rows, and what was read from them is current for as long as it stays the same."""
+    return VerdictsVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+
+def _raise_version() -> None:
+    """Last in the transaction that wrote stored rows: on PostgreSQL the row stays locked only
+    from here to the commit, so writers queue behind each other for no longer than that, and a
+    reader that sees the new number sees every row written under it."""
+    if not VerdictsVersion.objects.filter(pk=1).update(version=F("version") + 1):
+        VerdictsVersion.objects.get_or_create(pk=1, defaults={"version": 1})
 
 
 def _texts(networks: list[Any], as_of: datetime.date) -> dict[int, dict[str, dict[str, Any]]]:
@@ -120,6 +134,7 @@ def refresh_networks(
     with transaction.atomic():
         for year in years if years is not None else stored_years(today):
             _store(networks, year, as_of_for_year(year, today), computed_at)
+        _raise_version()
     return len(networks)
 
 
@@ -209,6 +224,7 @@ def refresh_all(
             run.updated_at = timezone.now()
             run.peak_rss_kb = max(run.peak_rss_kb, _peak_rss_kb())
             run.save(update_fields=["last_network_id", "networks", "updated_at", "peak_rss_kb"])
+            _raise_version()
         del batch
     # Networks changed behind the cursor while the run went on (or while it lay killed):
     # their own task may have been lost with the worker.
@@ -220,7 +236,9 @@ def refresh_all(
         run.networks += refresh_networks(sorted(k for k in after if k is not None), today=today)
         clear_marks(after)
     years = stored_years(today)
-    StoredVerdict.objects.filter(Q(year__lt=years.start) | Q(year__gte=years.stop)).delete()
+    with transaction.atomic():
+        StoredVerdict.objects.filter(Q(year__lt=years.start) | Q(year__gte=years.stop)).delete()
+        _raise_version()
     run.finished_at = timezone.now()
     run.peak_rss_kb = max(run.peak_rss_kb, _peak_rss_kb())
     run.save(update_fields=["finished_at", "peak_rss_kb"])

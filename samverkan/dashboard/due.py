@@ -23,6 +23,7 @@ from samverkan.compliance import stored
 from samverkan.compliance.models import StoredVerdict
 from samverkan.compliance.registry import RULES, Status
 from samverkan.networks.models import Membership, Network
+from samverkan.people.models import Person
 
 # SPEC §2: "before each calendar year" (N3), "new chairs are appointed before each year"
 # (CH2), "before each new year the network adopts a business plan" (CO3).
@@ -30,6 +31,8 @@ DUE_RULES = ("N3", "CH2", "CO3")
 # The rules flag next year's duty from 1 November (N3, CH2, CO3 alike).
 DUE_FROM_MONTH = 11
 PANEL_ROWS = 8
+# What a duty list shows besides the stored verdicts: the networks and their coordinators.
+DUTY_MODELS = (Network, Membership, Person)
 
 KINDS: dict[str, StrOrPromise] = {
     "fore-arsskiftet": _("Ska vara klart före 31 december"),

@@ -1,3 +1,4 @@
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -124,7 +125,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         },
         "totals": totals,
         "duties": [
-            due.duty_list(kind, networks, today, missing_this_year=missing) for kind in due.KINDS
+            selectors.kept(
+                "duty-list",
+                (kind, area, missing),
+                functools.partial(due.duty_list, kind, networks, today, missing_this_year=missing),
+                today=today,
+                models=due.DUTY_MODELS,
+            )
+            for kind in due.KINDS
         ],
         "rule": rule,
         "order": order,

@@ -78,6 +78,10 @@ EXEMPT_MODELS: dict[str, str] = {
         "Markerar att ett nätverks lagrade utfall ska räknas om; skrivs av historiken själv "
         "(en ny historikpost) och raderas när utfallen är omräknade."
     ),
+    "compliance.VerdictsVersion": (
+        "Ett tal som varje omräkning av de lagrade utfallen höjer, så att sidor kan spara det "
+        "de räknat ur dem; inget innehåll."
+    ),
     "compliance.VerdictRun": (
         "Bokföring över omräkningarna av alla nätverks utfall (nattlig och manage.py "
         "compliance --refresh)."

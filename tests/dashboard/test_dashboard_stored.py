@@ -2,6 +2,8 @@
 counts), shows when they were computed, evaluates inline only the few a write made stale, and
 stays the same size in queries and HTML whatever the number of networks."""
 
+import datetime
+
 import pytest
 from django.db.models import Min
 from django.urls import reverse
@@ -128,3 +130,43 @@ def test_htmx_matrix_swap_skips_the_panels(cast, client_for):
     )
     body = response.content.decode()
     assert 'id="matrix"' in body and "lifecycle-h" not in body
+
+
+def test_kept_counts_and_duty_lists_follow_every_write_of_stored_verdicts(
+    cast, client_for, settings
+):
+    """Issue 17: the counts (a GROUP BY over a year's stored rows) and the duty lists are kept
+    until a write of stored rows raises their version, so a second visit counts nothing, and
+    the visit after a change shows the counts of the re-evaluated network, not the kept ones."""
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+        },
+    }
+    caches["fragments"].clear()
+    store_everything()
+    client = client_for("secretariat")
+    networks = Network.objects.exclude(status=Network.Status.CLOSED)
+    before = client.get(URL).context["counts"]
+    again = queries_of(client.get, URL)
+    counting = [q for q in again.sql if "GROUP BY" in q and "compliance_storedverdict" in q]
+    assert counting == []
+    assert client.get(URL).context["counts"] == before
+
+    version = stored.verdicts_version()
+    coordinator = Membership.objects.get(network=cast.network, role=Membership.Role.COORDINATOR)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    services.end_membership(cast.user("secretariat"), coordinator, end_on=yesterday)
+    response = client.get(URL)  # evaluates the network inline, which raises the version
+    assert stored.verdicts_version() > version
+    fresh = summary(evaluate(networks, timezone.localdate()))
+    shown = response.context["counts"]
+    assert {k: v for k, v in shown.items() if v != fresh.get(k)} == {}
+    assert shown == fresh != before
+    overdue = next(d for d in response.context["duties"] if d.kind == "forsenade")
+    assert overdue.total == sum(c["missing"] for c in fresh.values())
+    caches["fragments"].clear()

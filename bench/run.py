@@ -1210,6 +1210,40 @@ def refresh_in_worker(env: dict[str, str], label: str, kind: str | None) -> Refr
     )
 
 
+def queue_delay(env: dict[str, str], network_pks: list[int]) -> list[float]:
+    """With a task worker running as in production (`manage.py db_worker`, its default poll
+    interval of 1 s), the seconds from each write's commit until the written network's rows
+    are current again (its mark gone): what a verdict may lag behind a change."""
+    from django.db import connection
+
+    connection.close()
+    log = (VAR / "worker.log").open("a")
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "manage.py"), "db_worker", "--no-startup-delay"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    delays: list[float] = []
+    try:
+        time.sleep(3)  # the worker is up and idle, polling
+        for pk in network_pks:
+            write_one(pk)
+            t0 = time.perf_counter()
+            while marked(pk):
+                if time.perf_counter() - t0 > 60:
+                    raise SystemExit(f"no task answered a write in 60 s: see {VAR / 'worker.log'}")
+                time.sleep(0.01)
+            delays.append(time.perf_counter() - t0)
+            time.sleep(0.37)  # the next write at another point of the worker's poll
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+    return delays
+
+
 def git_describe() -> str:
     try:
         head = subprocess.run(
@@ -1256,6 +1290,7 @@ class Figures:
     refreshes: list[Refresh]
     loads: dict[str, float]
     code: str
+    delays: list[float] = field(default_factory=list)
 
 
 def main() -> None:
@@ -1405,6 +1440,7 @@ def main() -> None:
             if not r.responses:
                 sys.exit(f"a page had no successful response: see {VAR / 'gunicorn.log'}")
         refreshes.append(refresh_in_worker(env, "the tasks the writes queued", None))
+        delays = queue_delay(env, writes)
         refreshes.append(refresh_in_worker(env, "every network, nightly", "nightly"))
         loads["end"] = load_average()
         report(
@@ -1420,6 +1456,7 @@ def main() -> None:
                 refreshes=refreshes,
                 loads=loads,
                 code=args.code_version or git_describe(),
+                delays=delays,
             ),
         )
     finally:
@@ -1516,6 +1553,13 @@ def report(args: argparse.Namespace, f: Figures) -> None:
     print("after a write: a year plan saved through the service just before (its task not run).")
     print()
     refresh_table(f.refreshes)
+    if f.delays:
+        ms = sorted(d * 1000 for d in f.delays)
+        print(
+            f"queue's delay, write committed → its network's rows current, a db_worker polling "
+            f"every 1 s: {len(ms)} writes, median {statistics.median(ms):.0f} ms, "
+            f"max {ms[-1]:.0f} ms"
+        )
     print()
     print("Queries per page for different inputs (flat = the same number whatever the size):")
     for label, q in f.queries.items():

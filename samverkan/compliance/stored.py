@@ -296,6 +296,14 @@ def stale_ids(networks: QuerySet[Any], year: int, *, limit: int | None = None) -
     return found if limit is None else found[: limit + 1]
 
 
+def stale_count(networks: QuerySet[Any], year: int) -> int:
+    """How many of `networks` have stale rows for `year`: the marked few from the marks
+    (two queries), many (a cooperation-wide change) by one count."""
+    limit = settings.COMPLIANCE_INLINE_MAX
+    ids = stale_ids(networks, year, limit=limit)
+    return len(ids) if len(ids) <= limit else networks.filter(_stale(year)).count()
+
+
 def refresh_stale(
     networks: QuerySet[Any],
     year: int,

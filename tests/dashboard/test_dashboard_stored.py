@@ -170,3 +170,32 @@ def test_kept_counts_and_duty_lists_follow_every_write_of_stored_verdicts(
     overdue = next(d for d in response.context["duties"] if d.kind == "forsenade")
     assert overdue.total == sum(c["missing"] for c in fresh.values())
     caches["fragments"].clear()
+
+
+def test_after_a_write_to_a_network_off_the_page_the_dashboard_does_not_wait_for_it(
+    cast, client_for, evaluated, monkeypatch
+):
+    """Issue 17: the page evaluates inline only the stale networks it shows; a network written
+    to elsewhere is left to its task (the request does not wait), counted by its last rows
+    meanwhile and shown as being updated; once the task has run, the counts are current."""
+    from samverkan.dashboard import views
+
+    monkeypatch.setattr(views, "DASHBOARD_PAGE_SIZE", 1)
+    store_everything()
+    client = client_for("secretariat")
+    first = client.get(URL).context["rows"][0].network
+    other = Network.objects.exclude(status=Network.Status.CLOSED).exclude(pk=first.pk).first()
+    coordinator = Membership.objects.filter(network=other, role=Membership.Role.COORDINATOR)[0]
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    evaluated.clear()
+    services.end_membership(cast.user("secretariat"), coordinator, end_on=yesterday)
+    response = client.get(URL)
+    assert evaluated == []
+    assert response.context["updating"] == 1
+    assert "1 nätverk uppdateras" in response.content.decode()
+
+    stored.refresh_marked([other.pk])  # what the queued task does
+    response = client.get(URL)
+    networks = Network.objects.exclude(status=Network.Status.CLOSED)
+    assert response.context["updating"] == 0
+    assert response.context["counts"] == summary(evaluate(networks, timezone.localdate()))

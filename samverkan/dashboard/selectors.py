@@ -159,10 +159,12 @@ def kept[T](
     (history/fragments.py): the counts' GROUP BY over a year's 46,000 rows and the duty lists'
     first rows in name order were 18 of the warm dashboard's 23 ms of SQL (issue 17)."""
     key = fragment_key(name, *parts, stored.verdicts_version(), today=today, models=models)
-    value = fragments.get_object(key)
+    # Kept in the shared cache as well: one worker counts per change, and a worker that has
+    # just started finds the counts (a cold dashboard took twice a warm one).
+    value = fragments.get_object(key, shared=True)
     if value is None:
         value = build()
-        fragments.put_object(key, value)
+        fragments.put_object(key, value, shared=True)
     return value
 
 
@@ -178,10 +180,11 @@ def dashboard_matrix(
     order: str = "",
 ) -> Matrix:
     networks = dashboard_networks(area=area)
-    if only in SHOWN_STATUSES or rule or order == ORDER_WORST:
+    by_verdicts = only in SHOWN_STATUSES or rule or order == ORDER_WORST
+    if by_verdicts:
         # Which networks are listed depends on their verdicts: a few stale ones (as after a
-        # write) are evaluated first, many are left to the task.
-        stored.refresh_stale(networks, year, today=today)
+        # write) are evaluated first, many are left to the task and counted as being updated.
+        updating = stored.refresh_stale(networks, year, today=today)
     listed = listed_networks(networks, year, only, rule=rule, order=order)
     page = Paginator(listed, page_size).get_page(page_number)
     # The page's own stale networks (a write just committed, its task not yet run) are
@@ -191,7 +194,8 @@ def dashboard_matrix(
     # shown as being updated (issue 17: the evaluation inline was a third of the dashboard
     # right after a write).
     rows = stored.stored_verdicts(page.object_list, year, today=today)
-    updating = stored.stale_count(networks, year)
+    if not by_verdicts:
+        updating = stored.stale_count(networks, year)
     counts, oldest = kept(
         "verdict-summary",
         (year, area),

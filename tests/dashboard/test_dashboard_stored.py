@@ -133,22 +133,12 @@ def test_htmx_matrix_swap_skips_the_panels(cast, client_for):
 
 
 def test_kept_counts_and_duty_lists_follow_every_write_of_stored_verdicts(
-    cast, client_for, settings
+    cast, client_for, kept_fragments
 ):
     """Issue 17: the counts (a GROUP BY over a year's stored rows) and the duty lists are kept
     until a write of stored rows raises their version, so a second visit counts nothing, and
     the visit after a change shows the counts of the re-evaluated network, not the kept ones.
     They are kept in the shared cache too, so a new worker does not count them again."""
-    from django.core.cache import caches
-
-    settings.CACHES = {
-        **settings.CACHES,
-        "fragments": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "fragments",
-        },
-    }
-    caches["fragments"].clear()
     store_everything()
     client = client_for("secretariat")
     networks = Network.objects.exclude(status=Network.Status.CLOSED)
@@ -157,7 +147,7 @@ def test_kept_counts_and_duty_lists_follow_every_write_of_stored_verdicts(
     counting = [q for q in again.sql if "GROUP BY" in q and "compliance_storedverdict" in q]
     assert counting == []
     assert client.get(URL).context["counts"] == before
-    caches["fragments"].clear()  # a worker that has just started: the shared copy serves it
+    kept_fragments.clear()  # a worker that has just started: the shared copy serves it
     again = queries_of(client.get, URL)
     assert [q for q in again.sql if "GROUP BY" in q and "compliance_storedverdict" in q] == []
 
@@ -173,7 +163,6 @@ def test_kept_counts_and_duty_lists_follow_every_write_of_stored_verdicts(
     assert shown == fresh != before
     overdue = next(d for d in response.context["duties"] if d.kind == "forsenade")
     assert overdue.total == sum(c["missing"] for c in fresh.values())
-    caches["fragments"].clear()
 
 
 def test_after_a_write_to_a_network_off_the_page_the_dashboard_does_not_wait_for_it(

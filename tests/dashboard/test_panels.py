@@ -2,15 +2,20 @@
 SQL and shows the first few, linking to the whole list; C1's inactive networks are found by
 NOT EXISTS subqueries, the same as the rule's own reading of the activity."""
 
+import contextlib
 import datetime
+from collections.abc import Iterator
+from unittest import mock
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from samverkan.networks.lifecycle import sections as lifecycle_sections
 from samverkan.networks.lifecycle import selectors as lifecycle
 from samverkan.networks.lifecycle.activity import inactive_networks
 from samverkan.networks.models import Network
+from samverkan.reports import sections as report_sections
 from tests.dashboard.test_dashboard_stored import store_everything
 from tests.helpers import assert_same_queries, queries_of
 from tests.networks.test_query_counts import add_networks
@@ -103,40 +108,34 @@ def test_kept_panels_cost_no_queries_again_and_a_proposal_shows_on_the_next_visi
     caches["fragments"].clear()
 
 
+@contextlib.contextmanager
+def panels_built() -> Iterator[tuple[mock.MagicMock, mock.MagicMock]]:
+    """The lifecycle panel's and the participation picture's builders, counting their calls."""
+    with (
+        mock.patch.object(
+            lifecycle_sections, "dashboard_lifecycle", wraps=lifecycle_sections.dashboard_lifecycle
+        ) as lifecycle,
+        mock.patch.object(
+            report_sections, "participation_matrix", wraps=report_sections.participation_matrix
+        ) as picture,
+    ):
+        yield lifecycle, picture
+
+
 def test_kept_panels_outlive_a_year_plan_saved_and_follow_a_participation(
-    cast, client_for, settings
+    cast, client_for, kept_fragments
 ):
     """Issue 17: each kept panel names the models it shows (history/fragments.py), so saving a
     year plan, which neither panel shows, does not rebuild them on the next dashboard (it cost
     60 of the 100 ms of a dashboard right after a write, for 2,000 networks); a municipality
     leaving a network does rebuild the participation picture, and the change shows."""
-    from unittest import mock
-
-    from django.core.cache import caches
 
     from samverkan.networks import services
-    from samverkan.networks.lifecycle import sections as lifecycle_sections
-    from samverkan.reports import sections as report_sections
 
-    settings.CACHES = {
-        **settings.CACHES,
-        # Each process's own memory, apart from the shared "default" one.
-        "fragments": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "fragments",
-        },
-    }
-    caches["fragments"].clear()
     store_everything()
     client = client_for("secretariat")
     client.get(URL)
-    lifecycle_built = mock.patch.object(
-        lifecycle_sections, "dashboard_lifecycle", wraps=lifecycle_sections.dashboard_lifecycle
-    )
-    picture_built = mock.patch.object(
-        report_sections, "participation_matrix", wraps=report_sections.participation_matrix
-    )
-    with lifecycle_built as lifecycle, picture_built as picture:
+    with panels_built() as (lifecycle, picture):
         services.save_year_plan(
             cast.user("coordinator"),
             cast.network,
@@ -157,42 +156,22 @@ def test_kept_panels_outlive_a_year_plan_saved_and_follow_a_participation(
         after = client.get(URL).content.decode()
         assert (lifecycle.call_count, picture.call_count) == (1, 1)
     assert after != before
-    caches["fragments"].clear()
 
 
-def test_a_new_worker_finds_the_kept_panels_in_the_shared_cache(cast, client_for, settings):
+def test_a_new_worker_finds_the_kept_panels_in_the_shared_cache(cast, client_for, kept_fragments):
     """Issue 17: the panels are dear to build (60 ms for 2,000 networks) and kept in the cache
     all processes share as well, so a worker that has just started (its own memory empty)
     shows them without building them, as they were; so does a worker whose shared copy
     cannot be read (an older version's): it builds the panel again."""
-    from unittest import mock
-
     from django.core.cache import caches
 
     from samverkan.history import fragments
-    from samverkan.networks.lifecycle import sections as lifecycle_sections
-    from samverkan.reports import sections as report_sections
 
-    settings.CACHES = {
-        **settings.CACHES,
-        # Each process's own memory, apart from the shared "default" one.
-        "fragments": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "fragments",
-        },
-    }
-    caches["fragments"].clear()
     store_everything()
     client = client_for("secretariat")
     client.get(URL)
     first = client.get(URL).content.decode()
-    lifecycle_built = mock.patch.object(
-        lifecycle_sections, "dashboard_lifecycle", wraps=lifecycle_sections.dashboard_lifecycle
-    )
-    picture_built = mock.patch.object(
-        report_sections, "participation_matrix", wraps=report_sections.participation_matrix
-    )
-    with lifecycle_built as lifecycle, picture_built as picture:
+    with panels_built() as (lifecycle, picture):
         caches["fragments"].clear()  # a new worker process
         again = client.get(URL).content.decode()
         assert (lifecycle.call_count, picture.call_count) == (0, 0)
@@ -210,4 +189,3 @@ def test_a_new_worker_finds_the_kept_panels_in_the_shared_cache(cast, client_for
         with mock.patch.object(type(shared), "get", unreadable):
             assert client.get(URL).status_code == 200
         assert (lifecycle.call_count, picture.call_count) == (1, 1)
-    caches["fragments"].clear()

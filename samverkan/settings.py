@@ -147,8 +147,9 @@ else:
 
 AUTH_USER_MODEL = "people.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's, loading the user with their person (people/backends.py).
+    "samverkan.people.backends.ModelBackend",
+    "samverkan.people.backends.AuthenticationBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

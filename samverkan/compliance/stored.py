@@ -10,7 +10,7 @@ one place that needs the model finds it through the stored row's foreign key."""
 
 import datetime
 import resource
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -325,27 +325,39 @@ def refresh_stale(
     return 0
 
 
+def make_current(
+    ids: Collection[int], year: int, *, today: datetime.date | None = None, inline: bool = True
+) -> set[int]:
+    """Evaluate and store inline the stale among these networks (a page's) when there are at
+    most COMPLIANCE_INLINE_MAX of them; returns the ids left stale (none when inline)."""
+    subset = network_model().objects.filter(pk__in=list(ids))
+    stale = set(stale_ids(subset, year, limit=settings.COMPLIANCE_INLINE_MAX))
+    if stale and inline and len(stale) <= settings.COMPLIANCE_INLINE_MAX:
+        refresh_networks(stale, today=today, years=[year])
+        return set()
+    if len(stale) > settings.COMPLIANCE_INLINE_MAX:
+        return set(stale_ids(subset, year))
+    return stale
+
+
 def stored_verdicts(
     networks: Iterable[Any],
     year: int,
     *,
     today: datetime.date | None = None,
     inline: bool = True,
+    stale: set[int] | None = None,
 ) -> list[StoredVerdicts]:
     """Each network's stored verdicts for `year`, in the order given (give a page, not every
     network): a constant number of queries. Stale networks are evaluated inline and stored
-    when there are at most COMPLIANCE_INLINE_MAX of them, else flagged `updating`."""
+    when there are at most COMPLIANCE_INLINE_MAX of them, else flagged `updating`
+    (make_current; pass `stale` when it has been called already)."""
     networks = list(networks)
     ids = [n.pk for n in networks]
     if not ids:
         return []
-    subset = network_model().objects.filter(pk__in=ids)
-    stale = set(stale_ids(subset, year, limit=settings.COMPLIANCE_INLINE_MAX))
-    if stale and inline and len(stale) <= settings.COMPLIANCE_INLINE_MAX:
-        refresh_networks(stale, today=today, years=[year])
-        stale = set()
-    elif stale and len(stale) > settings.COMPLIANCE_INLINE_MAX:
-        stale = set(stale_ids(subset, year))
+    if stale is None:
+        stale = make_current(ids, year, today=today, inline=inline)
     order = {r.id: i for i, r in enumerate(registered_rules())}
     out = {n.pk: StoredVerdicts(network=n, verdicts={}, updating=n.pk in stale) for n in networks}
     # Tuples, not model instances, and only the active language's text (a page of 50

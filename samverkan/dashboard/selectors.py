@@ -16,6 +16,7 @@ from django_stubs_ext import StrOrPromise
 from samverkan.compliance import stored
 from samverkan.compliance.registry import Rule, Status
 from samverkan.compliance.stored import StoredVerdicts
+from samverkan.cooperation.models import Area
 from samverkan.history import fragments
 from samverkan.history.fragments import fragment_key
 from samverkan.networks.models import Network
@@ -100,12 +101,18 @@ class Group:
 
 
 def column_groups(
-    rules: list[Rule], rows: list[StoredVerdicts], opened: Collection[str] = ()
+    rules: list[Rule],
+    rows: list[StoredVerdicts],
+    opened: Collection[str] = (),
+    *,
+    applicable: Collection[str] | None = None,
 ) -> list[Group]:
     """The matrix's columns in their groups: a rule that applies to none of the networks
     shown is left out; a group with no rule left is collapsed to one column, unless opened
-    (then it shows all its rules)."""
-    applicable = {r.id for r in applicable_columns(rules, rows)}
+    (then it shows all its rules). `applicable`: the ids of the rules that apply, when known
+    (then `rows` is not read)."""
+    if applicable is None:
+        applicable = {r.id for r in applicable_columns(rules, rows)}
     groups = []
     for kind in GROUP_KINDS:
         own = [r for r in rules if group_of(r.id) == kind.slug]
@@ -140,10 +147,29 @@ class Matrix:
     was computed."""
 
     page: Page[Any]
-    rows: list[StoredVerdicts]
     counts: dict[str, dict[str, int]]
     updating: int
     computed_at: datetime.datetime | None
+    year: int
+    today: datetime.date
+    # The page's networks still stale after the inline evaluation (more than it does inline).
+    stale: set[int] = field(default_factory=set)
+
+    def rows(self) -> list[StoredVerdicts]:
+        """The page's stored verdicts (its stale networks were evaluated when it was made)."""
+        networks = list(self.page.object_list)
+        return stored.stored_verdicts(networks, self.year, today=self.today, stale=self.stale)
+
+    def kept_or_built[T](self, name: str, parts: tuple[Any, ...], build: Callable[[], T]) -> T:
+        """What `build` makes of the page's rows, kept (`kept`) while they stay the same: no
+        write of stored rows, no network or area changed; built each time while some of the
+        page's networks are still being updated."""
+        if self.stale:
+            return build()
+        ids = tuple(n.pk for n in self.page.object_list)
+        return kept(
+            name, (self.year, *parts, "|", *ids), build, today=self.today, models=(Network, Area)
+        )
 
 
 def kept[T](
@@ -193,7 +219,8 @@ def dashboard_matrix(
     # second, bench/README.md), their last rows are counted meanwhile and their number is
     # shown as being updated (issue 17: the evaluation inline was a third of the dashboard
     # right after a write).
-    rows = stored.stored_verdicts(page.object_list, year, today=today)
+    networks_shown = list(page.object_list)
+    stale = stored.make_current([n.pk for n in networks_shown], year, today=today)
     if not by_verdicts:
         updating = stored.stale_count(networks, year)
     counts, oldest = kept(
@@ -202,7 +229,15 @@ def dashboard_matrix(
         lambda: stored.verdict_summary(networks, year),
         today=today,
     )
-    return Matrix(page=page, rows=rows, counts=counts, updating=updating, computed_at=oldest)
+    return Matrix(
+        page=page,
+        counts=counts,
+        updating=updating,
+        computed_at=oldest,
+        year=year,
+        today=today,
+        stale=stale,
+    )
 
 
 def every_row(

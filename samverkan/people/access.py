@@ -50,7 +50,13 @@ def remember[T](user: Any, key: str, compute: Callable[[], T]) -> T:
 def _resolve_viewer(user: Any) -> Viewer:
     if user is None or not getattr(user, "is_authenticated", False):
         return Viewer(user=user, person=None, is_secretariat=False)
-    person = Person.objects.filter(user=user).first()
+    # Through the reverse accessor, so that the person stays on the user for the request (the
+    # header asks `user.person` too) and comes with the user where it was loaded with it
+    # (people/backends.py).
+    try:
+        person = user.person
+    except Person.DoesNotExist:
+        person = None
     return Viewer(
         user=user,
         person=person,
@@ -68,6 +74,9 @@ def forget_viewer(user: Any) -> None:
     """Drop the viewer and everything remembered with it (after a change of roles)."""
     if hasattr(user, _CACHE):
         delattr(user, _CACHE)
+    fields_cache = getattr(getattr(user, "_state", None), "fields_cache", None)
+    if fields_cache:
+        fields_cache.pop("person", None)  # the person may have been linked or unlinked since
 
 
 def person_for(user: Any) -> Person | None:

@@ -3,6 +3,7 @@ counts), shows when they were computed, evaluates inline only the few a write ma
 stays the same size in queries and HTML whatever the number of networks."""
 
 import datetime
+import re
 
 import pytest
 from django.db.models import Min
@@ -15,7 +16,7 @@ from samverkan.compliance.selectors import evaluate, summary
 from samverkan.networks import services
 from samverkan.networks.models import Membership, Network
 from samverkan.reports import sections as reports
-from tests.helpers import assert_same_queries, queries_of
+from tests.helpers import assert_same_queries, capture_queries, queries_of
 from tests.networks.test_query_counts import add_networks
 
 URL = reverse("dashboard:dashboard")
@@ -192,3 +193,53 @@ def test_after_a_write_to_a_network_off_the_page_the_dashboard_does_not_wait_for
     networks = Network.objects.exclude(status=Network.Status.CLOSED)
     assert response.context["updating"] == 0
     assert response.context["counts"] == summary(evaluate(networks, timezone.localdate()))
+
+
+def test_the_page_of_the_matrix_is_kept_until_its_verdicts_or_networks_change(
+    cast, client_for, kept_fragments
+):
+    """Issue 17: a warm dashboard, and a new worker's first, print the page's cells as kept
+    and read none of its stored rows; a change of a network's verdict (its stored rows written)
+    and a renamed network both show on the next visit; the kept page is the one built anew."""
+    store_everything()
+    client = client_for("secretariat")
+    first = client.get(URL)
+    built = first.content.decode()
+    before = next(r for r in first.context["rows"] if r.network == cast.network).verdicts
+    reading = queries_of(client.get, URL).sql
+    assert [q for q in reading if "compliance_storedverdict" in q and "rule_id" in q] == []
+    kept_fragments.clear()  # a worker that has just started: the shared copy serves it
+    with capture_queries("a new worker's dashboard") as again:
+        response = client.get(URL)
+    assert [q for q in again.sql if "compliance_storedverdict" in q and "rule_id" in q] == []
+    assert without_tokens(response.content.decode()) == without_tokens(built)
+
+    coordinator = Membership.objects.get(network=cast.network, role=Membership.Role.COORDINATOR)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    services.end_membership(cast.user("secretariat"), coordinator, end_on=yesterday)
+    after = client.get(URL)
+    now = next(r for r in after.context["rows"] if r.network == cast.network).verdicts
+    changed = [k for k, v in now.items() if k in before and v.status != before[k].status]
+    assert changed  # the coordinator's leaving changed at least one verdict
+    for rule_id in changed:
+        assert f'aria-label="{now[rule_id].label} {rule_id}"' in cell_of(
+            after.content.decode(), cast.network
+        )
+        assert f'aria-label="{before[rule_id].label} {rule_id}"' in cell_of(built, cast.network)
+
+    cast.network.name = "Socialchefsnätverket i nordväst"
+    cast.network.save()  # as the admin saves it: recorded in the history
+    assert "Socialchefsnätverket i nordväst" in client.get(URL).content.decode()
+
+
+def without_tokens(html: str) -> str:
+    """The page without what differs by request (the CSRF token, the CSP nonce)."""
+    return re.sub(
+        r'"X-CSRFToken": "[^"]+"|nonce="[^"]+"|name="csrfmiddlewaretoken" value="[^"]+"', "", html
+    )
+
+
+def cell_of(html: str, network: Network) -> str:
+    """The matrix row of one network."""
+    start = html.index(f'class="dash-name"><a href="{network.get_absolute_url()}"')
+    return html[start : html.index("</tr>", start)]

@@ -37,7 +37,11 @@ else
     VENV_PY="$PY"
 fi
 say "uv sync --frozen (Python packages from uv.lock into .venv)"
-"$TOOLS/bin/uv" sync --frozen --python "$VENV_PY"
+# --compile-bytecode: every package's .pyc written now (what is current is skipped on the next
+# run). Where PYTHONDONTWRITEBYTECODE is set, as on the machines this was measured on, each
+# process would otherwise compile every module it imports from source: a web worker's start,
+# a test worker's and every `manage.py` (issue 17).
+"$TOOLS/bin/uv" sync --frozen --compile-bytecode --python "$VENV_PY"
 
 # --- Front-end packages (htmx, axe-core) from npm -------------------------------------------
 if ! command -v npm >/dev/null 2>&1; then

@@ -4,10 +4,12 @@ some rules turn on a threshold day (N3 from 1 November, the new year on 1 Januar
 import datetime
 
 from django.db import transaction
+from django.db.models import Max, Q
+from django.tasks import TaskResultStatus
 from django.utils import timezone
 
 from samverkan.compliance.models import VerdictRun
-from samverkan.notifications.reminders import daily_reminder
+from samverkan.notifications.reminders import daily_reminder, sweep_step
 
 
 @daily_reminder
@@ -24,3 +26,28 @@ def refresh_verdicts(today: datetime.date) -> None:
     transaction.on_commit(
         lambda: refresh_all_verdicts.enqueue(VerdictRun.Kind.NIGHTLY), robust=True
     )
+
+
+@sweep_step
+def resume_killed_refresh() -> bool:
+    """A refresh whose worker was killed (nothing moved for COMPLIANCE_RUN_STALE_MINUTES) is
+    resumed by the next sweep, not only by the next write or the next night: enqueued once,
+    unless a refresh is already waiting or running. True when it was enqueued."""
+    from django_tasks_db.models import DBTaskResult
+
+    from samverkan.compliance import stored
+    from samverkan.compliance.tasks import refresh_all_verdicts
+
+    stopped = stored.killed_runs().aggregate(last=Max("updated_at"))["last"]
+    if stopped is None:
+        return False
+    # Waiting, or started since the killed run stopped moving (a resumption under way); the
+    # killed worker's own task stays RUNNING from before that, for ever.
+    under_way = DBTaskResult.objects.filter(task_path=refresh_all_verdicts.module_path).filter(
+        Q(status=TaskResultStatus.READY)
+        | Q(status=TaskResultStatus.RUNNING, started_at__gt=stopped)
+    )
+    if under_way.exists():
+        return False
+    refresh_all_verdicts.enqueue(VerdictRun.Kind.NIGHTLY)
+    return True

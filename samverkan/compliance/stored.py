@@ -152,7 +152,7 @@ def refresh_marked(
         evaluated += run.networks
         clear_marks({None: seen[None]})
         seen = {k: v for k, v in marks_seen().items() if k is not None}
-    orphaned_before = _dead_before()
+    orphaned_before = dead_before()
     wanted = set(network_ids)
     todo = {k: v for k, v in seen.items() if k is not None and (k in wanted or v < orphaned_before)}
     if todo:
@@ -165,19 +165,24 @@ def _peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
 
 
-def _dead_before() -> datetime.datetime:
+def dead_before() -> datetime.datetime:
+    """A run whose last batch is older than this is taken to have lost its worker."""
     return timezone.now() - datetime.timedelta(minutes=settings.COMPLIANCE_RUN_STALE_MINUTES)
 
 
+def killed_runs() -> QuerySet[VerdictRun]:
+    """The refreshes left unfinished by a worker that stopped (nothing moved for a while)."""
+    return VerdictRun.objects.filter(finished_at=None, updated_at__lt=dead_before())
+
+
 def killed_run_exists() -> bool:
-    """A refresh left unfinished by a worker that stopped (nothing moved for a while)."""
-    return VerdictRun.objects.filter(finished_at=None, updated_at__lt=_dead_before()).exists()
+    return killed_runs().exists()
 
 
 def _run_to_resume(since: datetime.datetime | None) -> VerdictRun | None:
     """An unfinished run that nobody is moving any more (its worker was killed), and that
     started after `since`; one that started before is superseded."""
-    for run in VerdictRun.objects.filter(finished_at=None, updated_at__lt=_dead_before()):
+    for run in VerdictRun.objects.filter(finished_at=None, updated_at__lt=dead_before()):
         if since is None or run.started_at >= since:
             return run
         run.finished_at = timezone.now()

@@ -30,6 +30,30 @@ def daily_reminder(func: Reminder) -> Reminder:
     return func
 
 
+# What the sweep (every NOTIFICATIONS_SWEEP_MINUTES, tasks.sweep_notifications) also looks
+# after for the rooms above: work a killed worker left half done (issue 17: a nightly refresh
+# of the stored verdicts). Each step is cheap when there is nothing to do, and idempotent.
+SweepStep = Callable[[], object]
+SWEEP_STEPS: dict[str, SweepStep] = {}
+
+
+def sweep_step(func: SweepStep) -> SweepStep:
+    SWEEP_STEPS[f"{func.__module__}.{func.__qualname__}"] = func
+    return func
+
+
+def run_sweep_steps() -> dict[str, object]:
+    """Every registered sweep step (one failing does not stop the others): {name: result}."""
+    done: dict[str, object] = {}
+    for name, func in sorted(SWEEP_STEPS.items()):
+        try:
+            done[name] = func()
+        except Exception:
+            logger.exception("sweep step %s failed", name)
+            done[name] = "failed"
+    return done
+
+
 def run_daily(today: datetime.date) -> dict:
     """Run every reminder (one failing does not stop the others), then the e-mail sweep."""
     from samverkan.notifications.delivery import sweep_undelivered

@@ -22,9 +22,14 @@ def deliver_digest(digest_id: int) -> str:
 
 @task()
 def sweep_notifications() -> dict:
-    """The e-mail sweep, and tasks left running by a worker that died marked failed."""
+    """The e-mail sweep, tasks left running by a worker that died marked failed, and what the
+    rooms' sweep steps pick up (reminders.sweep_step)."""
     abandoned_tasks = abandoned.fail_abandoned_tasks()
-    return {**delivery.sweep_undelivered(), "abandoned_tasks": abandoned_tasks}
+    return {
+        **delivery.sweep_undelivered(),
+        "abandoned_tasks": abandoned_tasks,
+        "steps": reminders.run_sweep_steps(),
+    }
 
 
 @task()

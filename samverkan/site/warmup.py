@@ -4,7 +4,8 @@ process answered the dashboard in 360 ms against 110 ms warm).
 gunicorn starts each worker without preloading (deploy/gunicorn.conf.py) and replaces it after
 `max_requests`; Django imports the views through the URL configuration, compiles each template
 and reads each language's catalogue on first use. `warm_up()` does that once, in the worker
-before its first request (gunicorn's post_worker_init): no query, no request, nothing shown."""
+before its first request (gunicorn's post_worker_init): no request, nothing shown, and one
+query (the content types) on the connection the first request will use."""
 
 import logging
 import time
@@ -16,8 +17,9 @@ import django
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_backends
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
-from django.db import connections
+from django.db import DatabaseError, connection, connections
 from django.forms.renderers import get_default_renderer
 from django.template import TemplateSyntaxError, engines
 from django.template.exceptions import TemplateDoesNotExist
@@ -55,8 +57,8 @@ def form_template_names() -> list[str]:
 def warm_up() -> dict[str, float]:
     """Import the views, compile the project's templates and the form widgets' (kept by the
     cached loaders when DEBUG is off), import the context processors, read every language's
-    catalogue and formats, and load what every request passes through (`services`). Returns
-    the milliseconds of each part."""
+    catalogue and formats, load what every request passes through (`services`) and open the
+    database connection (`database`). Returns the milliseconds of each part."""
     took: dict[str, float] = {}
     started = time.perf_counter()
     resolver = get_resolver()
@@ -85,6 +87,9 @@ def warm_up() -> dict[str, float]:
     started = time.perf_counter()
     services()
     took["services"] = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    database()
+    took["database"] = (time.perf_counter() - started) * 1000
     return took
 
 
@@ -92,7 +97,7 @@ def services() -> None:
     """What the first request would import and build on its way through the middleware: every
     cache's backend, the sign-in backends, the session store and its serializer, the messages'
     storage and each database's SQL compiler (issue 17: 20–30 ms of a new worker's first
-    request, more where no bytecode is kept). Connects to nothing."""
+    request, more where no bytecode is kept). Connects to nothing (that is `database`)."""
     for alias in settings.CACHES:
         caches[alias].get  # noqa: B018 (imports and builds the backend)
     get_backends()
@@ -101,3 +106,15 @@ def services() -> None:
     import_string(settings.MESSAGE_STORAGE)
     for alias in connections:
         connections[alias].ops.compiler("SQLCompiler")
+
+
+def database() -> None:
+    """The default database's connection opened (a new PostgreSQL backend costs its first
+    request 10–30 ms; with DATABASE_CONN_MAX_AGE it is then kept) and the content types read
+    into their cache (the history's versions ask for them on every page). A database that
+    cannot be reached is logged and left to the first request, which then says so."""
+    try:
+        connection.ensure_connection()
+        ContentType.objects.get_for_models(*apps.get_models())
+    except DatabaseError as exc:
+        logger.warning("warm-up: the database could not be reached: %s", exc)

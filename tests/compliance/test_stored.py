@@ -318,6 +318,46 @@ def test_a_killed_refresh_resumes_and_leaves_every_network_current(cast, monkeyp
     assert_stored_equals_fresh(networks)
 
 
+def test_the_sweep_resumes_a_refresh_whose_worker_was_killed_once(cast, monkeypatch):
+    """Issue 17: a killed nightly refresh waits neither for a write nor for the next night:
+    the sweep (every few minutes) enqueues its resumption, once however often it runs, and
+    the resumed run leaves every network current; with no killed run it enqueues nothing."""
+    from samverkan.notifications.tasks import sweep_notifications
+
+    for i in range(3):
+        Network.objects.create(name=f"Extra {i}", slug=f"extra-{i}", area=cast.network.area)
+    StoredVerdict.objects.all().delete()
+    real = stored._store
+    done: list[int] = []
+
+    def dying(networks, year, as_of, computed_at):
+        if len(done) == 2 * len(stored.stored_years(today())):
+            raise SystemExit("worker killed")
+        done.append(networks[0].pk)
+        return real(networks, year, as_of, computed_at)
+
+    monkeypatch.setattr(stored, "_store", dying)
+    with pytest.raises(SystemExit):
+        stored.refresh_all(batch_size=1, kind=VerdictRun.Kind.NIGHTLY)
+    monkeypatch.setattr(stored, "_store", real)
+    resumes = DBTaskResult.objects.filter(task_path=tasks.refresh_all_verdicts.module_path)
+    sweep_notifications.call()
+    assert resumes.count() == 0  # the run may still be moving: nothing yet
+    VerdictRun.objects.update(updated_at=timezone.now() - datetime.timedelta(hours=1))
+    sweep_notifications.call()
+    sweep_notifications.call()
+    assert resumes.count() == 1
+    tasks.refresh_all_verdicts.call(*resumes.get().args_kwargs["args"])
+    run = VerdictRun.objects.get()
+    assert run.finished_at is not None and run.networks == Network.objects.count()
+    networks = Network.objects.order_by("pk")
+    for year in stored.stored_years(today()):
+        assert stored.stale_ids(networks, year) == [], year
+    assert_stored_equals_fresh(networks)
+    sweep_notifications.call()
+    assert resumes.count() == 1
+
+
 def test_the_nightly_refresh_is_enqueued_once_a_day(cast, django_capture_on_commit_callbacks):
     from samverkan.compliance.reminders import refresh_verdicts
 

@@ -32,7 +32,7 @@ def test_after_the_warm_up_no_page_reads_a_template_again(cast, client_for, capl
     with caplog.at_level(logging.WARNING, logger="samverkan.site.warmup"):
         took = warm_up()
     assert not caplog.records, [r.getMessage() for r in caplog.records]
-    assert set(took) == {"urls", "templates", "languages", "services"}
+    assert set(took) == {"urls", "templates", "languages", "services", "database"}
     client = client_for("secretariat")
     # Every template now comes from the cache: a loader asked for a file's text would fail.
     with (
@@ -48,7 +48,7 @@ def test_after_the_warm_up_no_page_reads_a_template_again(cast, client_for, capl
     assert Client().get("/").status_code == 200
 
 
-def test_a_template_that_does_not_compile_is_named_in_the_log(settings, tmp_path, caplog):
+def test_a_template_that_does_not_compile_is_named_in_the_log(db, settings, tmp_path, caplog):
     (tmp_path / "trasig.html").write_text("{% if %}", encoding="utf-8")
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [str(tmp_path)]}]
     with caplog.at_level(logging.WARNING, logger="samverkan.site.warmup"):
@@ -56,11 +56,12 @@ def test_a_template_that_does_not_compile_is_named_in_the_log(settings, tmp_path
     assert any("trasig.html" in r.getMessage() for r in caplog.records), caplog.records
 
 
-def test_the_warm_up_loads_what_the_first_request_would_import():
+def test_the_warm_up_loads_what_the_first_request_would_import(tmp_path):
     """Issue 17: a new worker's first request imported the sign-in backends, the session's
     serializer, the messages' storage, the cache backends and the SQL compiler (20–30 ms of
-    the first dashboard). In a fresh interpreter, after the warm-up they are loaded, with no
-    database connection opened."""
+    the first dashboard), and opened the database connection on its first query. In a fresh
+    interpreter, after the warm-up they are loaded and the connection is open, with the
+    content types read; a database that cannot be reached is logged, and the warm-up ends."""
     script = (
         "import sys, django; django.setup()\n"
         "from django.db import connections\n"
@@ -68,17 +69,36 @@ def test_the_warm_up_loads_what_the_first_request_would_import():
         "first = set(sys.modules)\n"
         "warm_up()\n"
         "print(sorted(set(sys.modules) - first))\n"
-        "print(any(c.connection is not None for c in connections.all()))\n"
+        "from django.contrib.contenttypes.models import ContentType\n"
+        "print(connections['default'].connection is not None,"
+        " bool(ContentType.objects._cache.get('default')))\n"
     )
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "samverkan.settings",
         "SAMVERKAN_DEBUG": "0",
         "SAMVERKAN_SECRET_KEY": "kP3nX9qLw2ZtR7vBm4YcJ8sHd6FgA1eUo5iKlQxNzWbVrTyMpCjG0aSfDhE",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'warm.sqlite3'}",
     }
-    done = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120
+
+    def run(**extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", script],
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    migrated = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "contenttypes", "--no-input"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+    assert migrated.returncode == 0, migrated.stderr
+    done = run()
     assert done.returncode == 0, done.stderr
     loaded, connected = done.stdout.strip().splitlines()[-2:]
     for module in (
@@ -90,4 +110,8 @@ def test_the_warm_up_loads_what_the_first_request_would_import():
         "django.db.models.sql.compiler",
     ):
         assert f"'{module}'" in loaded, module
-    assert connected == "False"
+    assert connected == "True True"
+    away = run(DATABASE_URL="postgres://nobody@127.0.0.1:9/none")  # nothing listens there
+    assert away.returncode == 0, away.stderr
+    assert "the database could not be reached" in away.stderr
+    assert away.stdout.strip().splitlines()[-1].startswith("False")

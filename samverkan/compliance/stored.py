@@ -268,7 +268,23 @@ def _stale(year: int) -> Any:
     return ~Exists(rows) | Exists(own_mark) | Exists(everyone)
 
 
-def stale_ids(networks: QuerySet[Any], year: int, *, limit: int | None = None) -> list[int]:
+def unstored_ids(networks: QuerySet[Any], year: int, *, limit: int | None = None) -> list[int]:
+    """The ids of the networks among `networks` with no stored rows for `year` (at most
+    `limit` + 1): one NOT EXISTS over the index (year, network). What it says changes only
+    with a write of stored rows (their version) or of the networks themselves, so a reader
+    may keep it under those (dashboard.selectors.kept)."""
+    rows = StoredVerdict.objects.filter(network=OuterRef("pk"), year=year)
+    without = networks.filter(~Exists(rows)).order_by("pk").values_list("pk", flat=True)
+    return list(without if limit is None else without[: limit + 1])
+
+
+def stale_ids(
+    networks: QuerySet[Any],
+    year: int,
+    *,
+    limit: int | None = None,
+    unstored: list[int] | None = None,
+) -> list[int]:
     """The ids of the networks among `networks` whose rows for `year` are stale (at most
     `limit` + 1 of them when a limit is given).
 
@@ -282,9 +298,9 @@ def stale_ids(networks: QuerySet[Any], year: int, *, limit: int | None = None) -
     if None in marks:
         qs = networks.filter(_stale(year)).order_by("pk").values_list("pk", flat=True)
         return list(qs if limit is None else qs[: limit + 1])
-    rows = StoredVerdict.objects.filter(network=OuterRef("pk"), year=year)
-    without = networks.filter(~Exists(rows)).order_by("pk").values_list("pk", flat=True)
-    stale = set(without if limit is None else without[: limit + 1])
+    if unstored is None:
+        unstored = unstored_ids(networks, year, limit=limit)
+    stale = set(unstored)
     if marks:
         for network_id, oldest in (
             StoredVerdict.objects.filter(
@@ -301,11 +317,12 @@ def stale_ids(networks: QuerySet[Any], year: int, *, limit: int | None = None) -
     return found if limit is None else found[: limit + 1]
 
 
-def stale_count(networks: QuerySet[Any], year: int) -> int:
+def stale_count(networks: QuerySet[Any], year: int, *, unstored: list[int] | None = None) -> int:
     """How many of `networks` have stale rows for `year`: the marked few from the marks
-    (two queries), many (a cooperation-wide change) by one count."""
+    (two queries), many (a cooperation-wide change) by one count. `unstored`: what
+    unstored_ids(networks, year, limit=COMPLIANCE_INLINE_MAX) said, when kept."""
     limit = settings.COMPLIANCE_INLINE_MAX
-    ids = stale_ids(networks, year, limit=limit)
+    ids = stale_ids(networks, year, limit=limit, unstored=unstored)
     return len(ids) if len(ids) <= limit else networks.filter(_stale(year)).count()
 
 

@@ -53,8 +53,11 @@ class Network(models.Model):  # type: ignore[django-manager-missing]
         ordering = ["name"]
         # The catalogue: its filter and its order by name from one index, so that a page
         # stops after its rows instead of sorting every network (issue 17).
+        # The dashboard's matrix (every network not closed, by name, then id) likewise: at
+        # 10,000 networks PostgreSQL sorted them all for a page of 50 (5–13 ms).
         indexes = [
-            models.Index(fields=["in_catalogue", "status", "name"], name="network_catalogue")
+            models.Index(fields=["in_catalogue", "status", "name"], name="network_catalogue"),
+            models.Index(fields=["name", "id"], name="network_by_name"),
         ]
 
     def __str__(self) -> str:

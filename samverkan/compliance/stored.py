@@ -182,7 +182,7 @@ def killed_run_exists() -> bool:
 def _run_to_resume(since: datetime.datetime | None) -> VerdictRun | None:
     """An unfinished run that nobody is moving any more (its worker was killed), and that
     started after `since`; one that started before is superseded."""
-    for run in VerdictRun.objects.filter(finished_at=None, updated_at__lt=dead_before()):
+    for run in killed_runs():
         if since is None or run.started_at >= since:
             return run
         run.finished_at = timezone.now()

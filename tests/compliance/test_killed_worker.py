@@ -71,30 +71,21 @@ def environment(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def manage(env: dict[str, str], *args: str) -> str:
+def run(env: dict[str, str], *argv: str) -> str:
+    """Run `python *argv` in the project with `env`; its output (it must succeed)."""
     done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+        [sys.executable, *argv], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    return run(env, "manage.py", *args)
 
 
 def python(env: dict[str, str], script: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout
+    return run(env, "-c", script)
 
 
 def test_a_worker_killed_during_the_nightly_refresh_leaves_every_network_current(tmp_path):

@@ -283,16 +283,17 @@ def test_stored_equals_fresh_for_the_cast(cast):
     assert_stored_equals_fresh(Network.objects.order_by("pk"))
 
 
-def test_a_killed_refresh_resumes_and_leaves_every_network_current(cast, monkeypatch):
-    secretariat = cast.user("secretariat")
-    for i in range(4):  # six networks, refreshed one per batch
+def killed_nightly_refresh(cast, monkeypatch, *, extra: int, done: int) -> None:
+    """`extra` more networks, no stored rows, and a nightly refresh in batches of one network
+    whose worker is killed after `done` networks (the batch under way stores nothing)."""
+    for i in range(extra):
         Network.objects.create(name=f"Extra {i}", slug=f"extra-{i}", area=cast.network.area)
     StoredVerdict.objects.all().delete()
     real = stored._store
     batches: list[int] = []
 
     def dying(networks, year, as_of, computed_at):
-        if len(batches) == 3 * len(stored.stored_years(today())):
+        if len(batches) == done * len(stored.stored_years(today())):
             raise SystemExit("worker killed")
         batches.append(networks[0].pk)
         return real(networks, year, as_of, computed_at)
@@ -301,6 +302,11 @@ def test_a_killed_refresh_resumes_and_leaves_every_network_current(cast, monkeyp
     with pytest.raises(SystemExit):
         stored.refresh_all(batch_size=1, kind=VerdictRun.Kind.NIGHTLY)
     monkeypatch.setattr(stored, "_store", real)
+
+
+def test_a_killed_refresh_resumes_and_leaves_every_network_current(cast, monkeypatch):
+    secretariat = cast.user("secretariat")
+    killed_nightly_refresh(cast, monkeypatch, extra=4, done=3)  # six networks
     run = VerdictRun.objects.get()
     assert run.finished_at is None and run.networks == 3
     # The killed worker's last batch left no rows, and a change meanwhile is marked.
@@ -324,22 +330,7 @@ def test_the_sweep_resumes_a_refresh_whose_worker_was_killed_once(cast, monkeypa
     the resumed run leaves every network current; with no killed run it enqueues nothing."""
     from samverkan.notifications.tasks import sweep_notifications
 
-    for i in range(3):
-        Network.objects.create(name=f"Extra {i}", slug=f"extra-{i}", area=cast.network.area)
-    StoredVerdict.objects.all().delete()
-    real = stored._store
-    done: list[int] = []
-
-    def dying(networks, year, as_of, computed_at):
-        if len(done) == 2 * len(stored.stored_years(today())):
-            raise SystemExit("worker killed")
-        done.append(networks[0].pk)
-        return real(networks, year, as_of, computed_at)
-
-    monkeypatch.setattr(stored, "_store", dying)
-    with pytest.raises(SystemExit):
-        stored.refresh_all(batch_size=1, kind=VerdictRun.Kind.NIGHTLY)
-    monkeypatch.setattr(stored, "_store", real)
+    killed_nightly_refresh(cast, monkeypatch, extra=3, done=2)
     resumes = DBTaskResult.objects.filter(task_path=tasks.refresh_all_verdicts.module_path)
     sweep_notifications.call()
     assert resumes.count() == 0  # the run may still be moving: nothing yet
